@@ -1,0 +1,22 @@
+import { createChallengeRepository } from './repositories/challengeRepository';
+import { createDeviceRepository } from './repositories/deviceRepository';
+import { createDraftRepository } from './repositories/draftRepository';
+import { createLogEntryRepository } from './repositories/logEntryRepository';
+import { createMeasureRepository } from './repositories/measureRepository';
+import { createPhotoRepository } from './repositories/photoRepository';
+import { createTrialRepository } from './repositories/trialRepository';
+import type { SetwiseDatabase } from './SetwiseDatabase';
+
+/** The typed local core the UI talks to; nothing outside src/app/db sees Dexie. */
+export function createRepositories(db: SetwiseDatabase) {
+  return {
+    logEntries: createLogEntryRepository(db),
+    challenge: createChallengeRepository(db),
+    trials: createTrialRepository(db),
+    measures: createMeasureRepository(db),
+    photos: createPhotoRepository(db),
+    drafts: createDraftRepository(db),
+    device: createDeviceRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,47 @@
+import type Dexie from 'dexie';
+
+/**
+ * Every schema change is a new numbered version here; old versions stay as they were
+ * (additive only), because a tablet may open the app after months on an old version.
+ * A test upgrades real version-N−1 data for each step (tests/unit/db/schemaUpgrade.test.ts).
+ */
+export const SCHEMA_V1 = {
+  logEntries: 'id, occurredAt, updatedAt, challengeId, trialId',
+  challenges: 'id, updatedAt',
+  challengeRevisions: 'id, challengeId, revisedAt',
+  trials: 'id, challengeId, status, updatedAt',
+  measures: 'id, challengeId, trialId, updatedAt',
+  readings: 'id, measureId, date',
+  photos: 'id, entryId, sha256',
+  photoBlobs: 'sha256',
+  outbox: '++seq, &mutationId, recordId',
+  meta: 'key',
+} as const;
+
+/** v2: entry templates (responses), tag filtering, links to a measure, autosaved drafts. */
+export const SCHEMA_V2 = {
+  logEntries: 'id, occurredAt, updatedAt, challengeId, trialId, measureId, *tags',
+  drafts: 'key',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export function declareSchemaVersions(db: Dexie): void {
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      // v1 entries had a body only. Give them the fields v2 reads, without stamping a clock:
+      // defaults are not anybody's edit, so any real edit from another device wins over them.
+      await tx
+        .table('logEntries')
+        .toCollection()
+        .modify((entry: Record<string, unknown>) => {
+          if (!Array.isArray(entry.tags)) entry.tags = [];
+          if (typeof entry.template !== 'string') entry.template = 'free';
+          if (typeof entry.responses !== 'object' || entry.responses === null) entry.responses = {};
+          if (!('measureId' in entry)) entry.measureId = null;
+          if (!('visibility' in entry)) entry.visibility = 'private';
+        });
+    });
+}

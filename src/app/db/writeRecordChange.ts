@@ -1,0 +1,52 @@
+import { newId } from '../../domain/ids';
+import { applyPatch } from '../../domain/mergeRecord';
+import type { SyncedRecord } from '../../domain/syncedRecord';
+import { getOwner, nextLocalStamp } from './deviceClock';
+import type { SetwiseDatabase, SyncedTableName } from './SetwiseDatabase';
+
+export interface RecordChange {
+  readonly table: SyncedTableName;
+  readonly recordId: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** Create the record if it does not exist yet (otherwise a missing record is an error). */
+  readonly create?: boolean;
+}
+
+/**
+ * The one way a synced record is written. In a single transaction it stamps the change with
+ * the device's hybrid logical clock, merges it into the stored record and appends the same
+ * change to the outbox — so a write is never on the device without its pending sync, nor
+ * the other way round (invariant relied on by src/app/sync).
+ */
+export async function writeRecordChange<T extends SyncedRecord>(db: SetwiseDatabase, change: RecordChange): Promise<T> {
+  const table = db.table<T, string>(change.table);
+  return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+    const now = new Date();
+    const nowIso = now.toISOString();
+    const hlc = await nextLocalStamp(db, now);
+    const existing = await table.get(change.recordId);
+    if (!existing && !change.create) throw new Error(`No ${change.table} record ${change.recordId}`);
+    const base =
+      existing ??
+      ({
+        id: change.recordId,
+        owner: await getOwner(db),
+        createdAt: nowIso,
+        updatedAt: nowIso,
+        deletedAt: null,
+        clocks: {},
+      } as unknown as T);
+    const fields = existing ? change.fields : { deletedAt: null, ...change.fields };
+    const next = applyPatch(base, { recordId: change.recordId, hlc, fields }, nowIso);
+    await table.put(next);
+    await db.outbox.add({
+      mutationId: newId(),
+      table: change.table,
+      recordId: change.recordId,
+      hlc,
+      fields: { ...fields },
+      createdAt: nowIso,
+    });
+    return next;
+  });
+}
