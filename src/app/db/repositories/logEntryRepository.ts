@@ -4,6 +4,7 @@ import { isLive } from '../../../domain/syncedRecord';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 import { writeRecordChange } from '../writeRecordChange';
 import { changedFields } from './changedFields';
+import { hashPhoto, storePhoto, type PreparedPhoto } from './storePhoto';
 import { markDeleted, markRestored } from './tombstones';
 
 export type LogEntryInput = Partial<LogEntryContent> & Pick<LogEntryContent, 'occurredAt' | 'body'>;
@@ -11,17 +12,27 @@ export type LogEntryInput = Partial<LogEntryContent> & Pick<LogEntryContent, 'oc
 /** The leadership log. Entries are private to their owner unless shared one by one. */
 export function createLogEntryRepository(db: SetwiseDatabase) {
   return {
-    /** Validates (an empty entry is refused) and saves a new entry; optionally clears a draft in the same transaction. */
-    async create(input: LogEntryInput, options: { clearDraftKey?: string } = {}): Promise<LogEntry> {
+    /**
+     * Validates (an empty entry is refused) and saves a new entry with its photos; the draft
+     * it came from is cleared in the same transaction, so a crash leaves either the draft or
+     * the saved entry, never both and never neither.
+     */
+    async create(
+      input: LogEntryInput,
+      options: { clearDraftKeys?: readonly string[]; photos?: readonly PreparedPhoto[] } = {},
+    ): Promise<LogEntry> {
       const content = logEntryInputSchema.parse(input);
-      return db.transaction('rw', [db.logEntries, db.outbox, db.meta, db.drafts], async () => {
+      const photos = await Promise.all((options.photos ?? []).map(hashPhoto));
+      const tables = [db.logEntries, db.photos, db.photoBlobs, db.outbox, db.meta, db.drafts];
+      return db.transaction('rw', tables, async () => {
         const entry = await writeRecordChange<LogEntry>(db, {
           table: 'logEntries',
           recordId: newId(),
           fields: content,
           create: true,
         });
-        if (options.clearDraftKey) await db.drafts.delete(options.clearDraftKey);
+        for (const photo of photos) await storePhoto(db, entry.id, photo);
+        if (options.clearDraftKeys) await db.drafts.bulkDelete([...options.clearDraftKeys]);
         return entry;
       });
     },

@@ -1,22 +1,12 @@
-import { newId } from '../../../domain/ids';
-import { MAX_PHOTOS_PER_ENTRY, type Photo } from '../../../domain/photo';
+import type { Photo } from '../../../domain/photo';
 import { isLive } from '../../../domain/syncedRecord';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 import { writeRecordChange } from '../writeRecordChange';
+import { hashPhoto, storePhoto, type PreparedPhoto } from './storePhoto';
 import { markDeleted, markRestored } from './tombstones';
 
-export interface PreparedPhoto {
-  readonly blob: Blob;
-  readonly width: number;
-  readonly height: number;
-}
-
-export class TooManyPhotosError extends Error {}
-
-async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+export type { PreparedPhoto } from './storePhoto';
+export { TooManyPhotosError } from './storePhoto';
 
 /**
  * Photos attached to log entries. Bytes are stored once per SHA-256 (content-addressed, ready
@@ -25,30 +15,10 @@ async function sha256Hex(blob: Blob): Promise<string> {
 export function createPhotoRepository(db: SetwiseDatabase) {
   return {
     async add(entryId: string, photo: PreparedPhoto, caption = ''): Promise<Photo> {
-      const sha256 = await sha256Hex(photo.blob);
-      return db.transaction('rw', [db.photos, db.photoBlobs, db.outbox, db.meta], async () => {
-        const existing = (await db.photos.where('entryId').equals(entryId).toArray()).filter(isLive);
-        if (existing.length >= MAX_PHOTOS_PER_ENTRY) {
-          throw new TooManyPhotosError(`An entry can hold ${MAX_PHOTOS_PER_ENTRY} photos at most.`);
-        }
-        if (!(await db.photoBlobs.get(sha256))) {
-          await db.photoBlobs.put({ sha256, blob: photo.blob, mimeType: photo.blob.type, bytes: photo.blob.size });
-        }
-        return writeRecordChange<Photo>(db, {
-          table: 'photos',
-          recordId: newId(),
-          fields: {
-            entryId,
-            sha256,
-            mimeType: photo.blob.type || 'image/jpeg',
-            width: photo.width,
-            height: photo.height,
-            bytes: photo.blob.size,
-            caption,
-          },
-          create: true,
-        });
-      });
+      const hashed = await hashPhoto(photo);
+      return db.transaction('rw', [db.photos, db.photoBlobs, db.outbox, db.meta], () =>
+        storePhoto(db, entryId, hashed, caption),
+      );
     },
 
     async setCaption(id: string, caption: string): Promise<void> {

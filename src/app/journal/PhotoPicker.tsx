@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { checkPhotoFile } from '../../domain/photo';
+import type { PreparedPhoto } from '../db/repositories/photoRepository';
+import { preparePhoto } from './preparePhoto';
+
+/**
+ * "Add a photo": opens the camera or the photo library. Each file is checked (is it a photo,
+ * is it too big), scaled down on the device, then handed to `onAdd`. Refused files get a
+ * reason in plain words; nothing else on the form is touched.
+ */
+export function PhotoPicker({ onAdd }: { onAdd: (photo: PreparedPhoto) => Promise<void> }) {
+  const inputId = useId();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function handleFiles(files: FileList | null) {
+    if (!files || files.length === 0) return;
+    setBusy(true);
+    const found: string[] = [];
+    for (const file of Array.from(files)) {
+      const problem = checkPhotoFile(file);
+      if (problem) {
+        found.push(problem);
+        continue;
+      }
+      try {
+        await onAdd(await preparePhoto(file));
+      } catch (error) {
+        found.push(error instanceof Error ? error.message : `"${file.name}" could not be added.`);
+      }
+    }
+    setProblems(found);
+    setBusy(false);
+  }
+
+  return (
+    <div className="photo-picker">
+      <label htmlFor={inputId} className="button">
+        {busy ? 'Adding photo…' : 'Add a photo'}
+      </label>
+      <input
+        id={inputId}
+        className="visually-hidden"
+        type="file"
+        accept="image/*"
+        multiple
+        onChange={(event) => {
+          void handleFiles(event.target.files);
+          event.target.value = '';
+        }}
+      />
+      <p className="muted">Photograph working walls and displays; avoid pupils' faces.</p>
+      {problems.length > 0 ? (
+        <ul className="field__error" role="alert">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

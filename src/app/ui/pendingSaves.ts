@@ -1,0 +1,15 @@
+/**
+ * Autosaves that are debounced but not yet written. Anything that is about to discard the
+ * page (reloading into a new app version, the tab being hidden) flushes them first, so a
+ * debounce can never lose the last keystrokes.
+ */
+const pending = new Set<() => Promise<void>>();
+
+export function registerPendingSave(flush: () => Promise<void>): () => void {
+  pending.add(flush);
+  return () => pending.delete(flush);
+}
+
+export async function flushPendingSaves(): Promise<void> {
+  await Promise.all([...pending].map((flush) => flush()));
+}
