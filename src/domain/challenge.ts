@@ -8,11 +8,15 @@ const longText = z.string().trim().max(MAX_TEXT, { error: 'This is too long — 
 
 export const challengeContentSchema = z.object({
   focus: z
-    .string()
+    .string({ error: 'Choose a focus or write your own.' })
     .trim()
     .min(1, { error: 'Choose a focus or write your own.' })
     .max(200, { error: 'Keep the focus short — under 200 characters.' }),
-  issue: longText.min(1, { error: 'Say in your own words what worries you.' }),
+  issue: z
+    .string({ error: 'Say in your own words what worries you.' })
+    .trim()
+    .max(MAX_TEXT, { error: 'This is too long — keep it under 20,000 characters.' })
+    .min(1, { error: 'Say in your own words what worries you.' }),
   desiredOutcomes: longText.default(''),
   baseline: longText.default(''),
   successCriteria: z.array(z.string().trim().min(1).max(500)).max(20, { error: 'At most 20 success criteria.' }).default([]),

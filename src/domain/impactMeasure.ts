@@ -26,7 +26,11 @@ export function parseReadingValue(text: string): number {
 
 export const measureDefinitionSchema = z
   .object({
-    name: z.string().trim().min(1, { error: 'Give the measure a name, e.g. "Pupils passing the phonics check".' }).max(300),
+    name: z
+      .string({ error: 'Give the measure a name, e.g. "Pupils passing the phonics check".' })
+      .trim()
+      .min(1, { error: 'Give the measure a name, e.g. "Pupils passing the phonics check".' })
+      .max(300),
     unit: z.enum(MEASURE_UNITS),
     unitLabel: z.string().trim().max(40).default(''),
     baselineValue: z.number({ error: 'Enter the baseline as a number.' }),

@@ -18,7 +18,8 @@ export interface RecordPatch {
  * which is what lets devices apply each other's changes in any order, any number of times,
  * and still agree. Fields the app does not know are merged the same way and kept.
  *
- * Identity fields (id, owner, createdAt) come from the copy created first.
+ * Identity fields (id, owner, createdAt) come from the copy created first (equal createdAt:
+ * the smaller owner id, so the result does not depend on argument order).
  * `updatedAt` is the later of the two.
  */
 export function mergeRecord<T extends SyncedRecord>(a: T, b: T): T {
@@ -43,7 +44,9 @@ export function mergeRecord<T extends SyncedRecord>(a: T, b: T): T {
     const winningClock = takeB ? bClock : aClock;
     if (winningClock !== '') clocks[field] = winningClock;
   }
-  const first = a.createdAt <= b.createdAt ? a : b;
+  // Equal createdAt (the same creation seen as two owners, e.g. 'local' and the account): pick
+  // by owner so that both argument orders agree (commutativity).
+  const first = a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.owner <= b.owner) ? a : b;
   return {
     ...merged,
     id: a.id,

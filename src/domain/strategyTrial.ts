@@ -4,6 +4,7 @@ import { NEXT_STEPS, TRIAL_STATUSES } from './programme';
 import { syncedRecordSchema, VISIBILITIES } from './syncedRecord';
 
 const text = (max: number) => z.string().trim().max(max, { error: `Keep this under ${max.toLocaleString('en-GB')} characters.` });
+const WHAT_MISSING = 'Say what you will try — pick one or write your own.';
 
 /** The learning cycle's evidence and learning steps, filled in when the trial is reviewed. */
 export const trialReviewSchema = z.object({
@@ -28,7 +29,11 @@ export const EMPTY_TRIAL_REVIEW: TrialReview = {
 /** Plan step of the cycle: what, why, with whom, by when, how impact will be judged. */
 export const trialPlanSchema = z
   .object({
-    what: text(300).min(1, { error: 'Say what you will try — pick one or write your own.' }),
+    what: z
+      .string({ error: WHAT_MISSING })
+      .trim()
+      .max(300, { error: 'Keep this under 300 characters.' })
+      .min(1, { error: WHAT_MISSING }),
     why: text(20_000).default(''),
     withWhom: text(2_000).default(''),
     startDate: isoDateSchema.nullable().default(null),

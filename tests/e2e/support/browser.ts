@@ -44,7 +44,7 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
  * Waits until a service worker controls the page. A freshly installed worker does not control
  * the page that registered it (the app does not call clients.claim()), so reload once if needed.
  */
-export async function waitForServiceWorker(page: Page, timeoutMs = 30_000): Promise<void> {
+export async function waitForServiceWorker(page: Page, timeoutMs = 20_000): Promise<void> {
   const registered = await page.evaluate(async (ms) => {
     if (!('serviceWorker' in navigator)) return 'unsupported';
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms));

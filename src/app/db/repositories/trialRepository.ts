@@ -56,10 +56,14 @@ export function createTrialRepository(db: SetwiseDatabase) {
     /** Saves the review; choosing a next step completes the cycle (status done). */
     async saveReview(id: string, input: Partial<TrialReview>): Promise<StrategyTrial> {
       const current = await getLive(id);
-      const review = trialReviewSchema.parse({ ...current.review, ...input });
-      const fields: Record<string, unknown> = { review };
+      const before = trialReviewSchema.parse(current.review ?? {});
+      const review = trialReviewSchema.parse({ ...before, ...input });
+      // Like every other save, write only what changed: re-stamping an unchanged review would
+      // override an edit to it made meanwhile on another device.
+      const fields = changedFields({ review: before }, { review }, ['review']);
       if (review.nextStep && current.status !== 'done') fields.status = 'done';
       else if (current.status === 'planned' || current.status === 'under_way') fields.status = 'reviewing';
+      if (Object.keys(fields).length === 0) return current;
       return writeRecordChange<StrategyTrial>(db, { table: 'trials', recordId: id, fields });
     },
 

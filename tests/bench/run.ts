@@ -1,0 +1,61 @@
+// `npm run bench`: measurements that are not pass/fail tests. Prints a table and writes
+// docs/benchmarks.md with the date, commit and machine.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from '../../src/server/createServer';
+import { launchBrowser, newContext } from '../e2e/support/browser';
+import { measureAppWeight } from './appWeight';
+import { measureKeystrokeToCommit } from './keystrokeToCommit';
+import { median, percentile } from './stats';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = join(root, 'dist');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main() {
+  if (process.env.SETWISE_SKIP_BUILD !== '1') execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  const weight = measureAppWeight(dist);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'setwise-bench-'));
+  const server = await createServer({ staticDir: dist, dataDir, logLevel: 'warn' });
+  const baseURL = await server.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchBrowser();
+  const runs: number[] = [];
+  const RUNS = 5;
+  const KEYS = 60;
+  try {
+    for (let run = 0; run < RUNS; run += 1) {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      runs.push(...(await measureKeystrokeToCommit(page, baseURL, KEYS)));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
+  const rows: [string, string][] = [
+    ['First visit JS (gzip -9)', kb(weight.firstVisitJsGzipBytes)],
+    ['First visit CSS (gzip -9)', kb(weight.firstVisitCssGzipBytes)],
+    ['Precache', `${weight.precacheEntries} files, ${kb(weight.precacheBytes)} uncompressed`],
+    [`Keystroke → committed in IndexedDB (${RUNS}×${KEYS} keys)`, `p50 ${median(runs).toFixed(0)} ms, p95 ${percentile(runs, 95).toFixed(0)} ms, min ${Math.min(...runs).toFixed(0)} ms, max ${Math.max(...runs).toFixed(0)} ms`],
+  ];
+  const table = ['| measure | result |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
+  console.log(`\n${table}\n`);
+  writeFileSync(
+    join(root, 'docs/benchmarks.md'),
+    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${machine}, Node ${process.version}, Debian Chromium (headless).\n\n${table}\n\nKeystroke → committed includes the autosave debounce (the time a person waits before the text is on the device).\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

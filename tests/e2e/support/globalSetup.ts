@@ -1,0 +1,48 @@
+// Global setup for the "e2e" vitest project: build the real app once, serve it with the real
+// server on a free port, and hand the URL to tests via inject('baseURL').
+// Browser tests must never be skipped silently, so a missing Chromium is a hard failure.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { createServer } from '../../../src/server/createServer';
+import { assertChromiumInstalled } from './browser';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Base URL of the running Setwise server, without a trailing slash. */
+    baseURL: string;
+  }
+}
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const staticDir = join(repoRoot, 'dist');
+
+function buildApp(): void {
+  if (process.env.SETWISE_SKIP_BUILD === '1' && existsSync(join(staticDir, 'index.html'))) {
+    console.log('[e2e] SETWISE_SKIP_BUILD=1: using the existing dist/');
+    return;
+  }
+  console.log('[e2e] building the app (npm run build)…');
+  // The e2e tests exercise exactly what ships, service worker included, not the dev server.
+  execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  assertChromiumInstalled();
+  buildApp();
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'setwise-e2e-data-'));
+  const app = await createServer({ staticDir, dataDir, logLevel: 'warn' });
+  // 127.0.0.1 is a secure context, so service workers are allowed without https.
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  console.log(`[e2e] Setwise test server at ${address}`);
+  project.provide('baseURL', address);
+
+  return async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
