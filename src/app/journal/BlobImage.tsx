@@ -6,6 +6,7 @@ export function BlobImage({ blob, alt }: { blob: Blob | undefined; alt: string }
   useEffect(() => {
     if (!blob) return;
     const objectUrl = URL.createObjectURL(blob);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- an object URL is an external resource, created and revoked in step with the blob
     setUrl(objectUrl);
     return () => URL.revokeObjectURL(objectUrl);
   }, [blob]);

@@ -47,6 +47,7 @@ export function useAutosave<T>(
     }
     if (!enabled) return;
     latest.current = { value, dirty: true };
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the indicator must say "Saving…" as soon as a change is waiting
     setState('pending');
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void flush(), delayMs);
