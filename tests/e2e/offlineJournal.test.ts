@@ -1,31 +1,20 @@
 // A participant with no connection: the app starts from the service worker, she writes three
 // entries (one with a photo), closes the page, opens a new one — everything is still there.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext, waitForServiceWorker } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { waitForServiceWorker } from './support/browser';
+import { useTabletBrowser } from './support/useTabletBrowser';
 import { makePng, readStore } from './support/readIndexedDb';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newContext(browser);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const session = useTabletBrowser();
 
 describe('the journal offline', () => {
   it('keeps entries and a downscaled photo written offline across closing the page', async () => {
-    const page = await context.newPage();
+    const page = await session.context().newPage();
     await page.goto(`${baseURL}/`);
     await waitForServiceWorker(page);
     const photo = await makePng(page, 3000, 2000);
-    await context.setOffline(true);
+    await session.context().setOffline(true);
     await page.reload();
 
     const entries = [
@@ -45,7 +34,7 @@ describe('the journal offline', () => {
     }
 
     await page.close();
-    const reopened = await context.newPage();
+    const reopened = await session.context().newPage();
     await reopened.goto(`${baseURL}/journal`);
     const list = reopened.getByRole('list', { name: 'Entries' });
     for (const text of entries) await expect.poll(() => list.getByText(text).count()).toBe(1);
@@ -59,12 +48,12 @@ describe('the journal offline', () => {
 
     await reopened.getByRole('link', { name: /Reception: working wall/ }).click();
     await expect.poll(() => reopened.getByRole('img', { name: 'Photo 1' }).count()).toBe(1);
-    await context.setOffline(false);
+    await session.context().setOffline(false);
     await reopened.close();
   });
 
   it('keeps a half-written draft when the page is closed mid-sentence', async () => {
-    const page = await context.newPage();
+    const page = await session.context().newPage();
     await page.goto(`${baseURL}/journal/new`);
     await page.getByLabel('What happened?').pressSequentially('Conversation with the SENCO about');
     await expect
@@ -72,7 +61,7 @@ describe('the journal offline', () => {
       .toBe('Conversation with the SENCO about');
     await page.close();
 
-    const again = await context.newPage();
+    const again = await session.context().newPage();
     await again.goto(`${baseURL}/journal/new`);
     await expect.poll(() => again.getByLabel('What happened?').inputValue()).toBe('Conversation with the SENCO about');
     await again.close();

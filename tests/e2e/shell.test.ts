@@ -1,7 +1,7 @@
 // The app shell: installable (manifest) and able to start with no network once visited.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext, waitForServiceWorker } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { waitForServiceWorker } from './support/browser';
+import { useTabletBrowser } from './support/useTabletBrowser';
 
 const baseURL = inject('baseURL');
 
@@ -15,22 +15,11 @@ type Manifest = {
   icons?: ManifestIcon[];
 };
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newContext(browser);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const session = useTabletBrowser();
 
 describe('app shell', () => {
   it('starts again with no network once the service worker has cached it', async () => {
-    const page = await context.newPage();
+    const page = await session.context().newPage();
     // The server's CSP forbids inline script and styles; any violation means the app breaks it.
     const cspViolations: string[] = [];
     page.on('console', (message) => {
@@ -39,7 +28,7 @@ describe('app shell', () => {
     await page.goto(`${baseURL}/`);
     await waitForServiceWorker(page);
 
-    await context.setOffline(true);
+    await session.context().setOffline(true);
     try {
       // Prove the network really is gone: an uncached API call must fail.
       const apiReachable = await page.evaluate(() =>
@@ -56,13 +45,13 @@ describe('app shell', () => {
       expect(await page.locator('#root > *').count()).toBeGreaterThan(0);
       expect(cspViolations).toEqual([]);
     } finally {
-      await context.setOffline(false);
+      await session.context().setOffline(false);
       await page.close();
     }
   });
 
   it('serves an installable manifest with a maskable 512px icon', async () => {
-    const page = await context.newPage();
+    const page = await session.context().newPage();
     try {
       await page.goto(`${baseURL}/`);
       // The page must link the manifest, or browsers will not offer to install the app.

@@ -11,7 +11,13 @@ const WORDS: Record<Visibility, string> = {
 export function VisibilityNote({ visibility }: { readonly visibility: Visibility }) {
   return (
     <p className="visibility-note">
-      <span aria-hidden="true">{visibility === 'private' ? '🔒 ' : '👥 '}</span>
+      <svg className="visibility-note__icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+        {visibility === 'private' ? (
+          <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 0 0-4 0v2z" fill="currentColor" />
+        ) : (
+          <path d="M5 7a3 3 0 1 1 0-6 3 3 0 0 1 0 6zm6 0a3 3 0 1 1 0-6 3 3 0 0 1 0 6zM0 15c0-3 2-5 5-5s5 2 5 5H0zm11-5c3 0 5 2 5 5h-4.5c0-2-.6-3.7-1.7-4.9.4-.1.8-.1 1.2-.1z" fill="currentColor" />
+        )}
+      </svg>
       {WORDS[visibility]}
     </p>
   );

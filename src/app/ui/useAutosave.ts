@@ -22,7 +22,9 @@ export function useAutosave<T>(
     saveRef.current = save;
   });
   const timer = useRef<number | undefined>(undefined);
-  const firstRender = useRef(true);
+  // The value last saved or loaded, serialised: a change back to it (or the value the form
+  // was loaded with) is not a change worth a write or a "Saving…".
+  const baseline = useRef<string | null>(null);
 
   const flush = useCallback(async () => {
     window.clearTimeout(timer.current);
@@ -41,13 +43,14 @@ export function useAutosave<T>(
   }, []);
 
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
+    if (!enabled) return;
+    const serialised = JSON.stringify(value);
+    if (baseline.current === null || serialised === baseline.current) {
+      baseline.current = serialised;
       return;
     }
-    if (!enabled) return;
+    baseline.current = serialised;
     latest.current = { value, dirty: true };
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the indicator must say "Saving…" as soon as a change is waiting
     setState('pending');
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void flush(), delayMs);
