@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useLocation } from 'wouter';
 import { formatUkDateTime } from '../../domain/dates';
@@ -26,14 +27,21 @@ function EntryEditorForm({ entry }: { entry: LogEntry }) {
   const values = useWatch({ control: form.control }) as EntryFormValues;
   const problems = checkEntryForm(values, new Date());
   const savable = Object.keys(problems).length === 0;
+  // What the form showed when it opened, as an entry. Only fields the person has changed since
+  // (at any point: changing a field back must be saved too) are written, so fields they never
+  // touched — even ones written by a newer version of the app — stay exactly as stored.
+  const [opened] = useState(() => toLogEntryInput(fromLogEntry(entry), new Date()));
+  const touched = useRef(new Set<string>());
   const autosave = useAutosave(
     values,
     async (latest) => {
-      const input = toLogEntryInput(latest, new Date());
-      await repositories.logEntries.update(entry.id, {
-        ...input,
-        occurredAt: latest.occurredAtLocal ? input.occurredAt : entry.occurredAt,
-      });
+      const input: Record<string, unknown> = { ...toLogEntryInput(latest, new Date()) };
+      if (!latest.occurredAtLocal) delete input.occurredAt;
+      for (const [key, value] of Object.entries(input)) {
+        if (JSON.stringify(value) !== JSON.stringify(opened[key as keyof typeof opened])) touched.current.add(key);
+      }
+      const changes = Object.fromEntries(Object.entries(input).filter(([key]) => touched.current.has(key)));
+      await repositories.logEntries.update(entry.id, changes);
     },
     { enabled: savable, delayMs: 400 },
   );

@@ -136,3 +136,32 @@ describe('log entries', () => {
     expect(updated.clocks.moodScore).toBe(stamp);
   });
 });
+
+describe('editing an entry written by a newer version of the app', () => {
+  it('changes only the edited field and keeps values this version does not know', async () => {
+    const db = new SetwiseDatabase(`test-${crypto.randomUUID()}`);
+    const repositories = createRepositories(db);
+    const entry = await repositories.logEntries.create({ occurredAt: '2026-05-14T09:00:00.000Z', body: 'First thoughts' });
+    // A newer app version stored a template this version has never heard of, and a new field.
+    await db.logEntries.update(entry.id, { template: 'future-template', moodScore: 4 } as never);
+
+    const edited = await repositories.logEntries.update(entry.id, { body: 'First thoughts, revised' });
+
+    expect(edited.body).toBe('First thoughts, revised');
+    expect(edited.template).toBe('future-template');
+    expect((edited as Record<string, unknown>).moodScore).toBe(4);
+    db.close();
+    await db.delete();
+  });
+
+  it('refuses an edit that would leave the entry empty, and keeps the stored text', async () => {
+    const db = new SetwiseDatabase(`test-${crypto.randomUUID()}`);
+    const repositories = createRepositories(db);
+    const entry = await repositories.logEntries.create({ occurredAt: '2026-05-14T09:00:00.000Z', body: 'Keep me' });
+
+    await expect(repositories.logEntries.update(entry.id, { body: '   ' })).rejects.toThrow('Write something first');
+    expect((await repositories.logEntries.get(entry.id))?.body).toBe('Keep me');
+    db.close();
+    await db.delete();
+  });
+});

@@ -56,6 +56,21 @@ describe('Journal', () => {
     expect(await within(editor).findByText('Saved on this device')).toBeInTheDocument();
   });
 
+  it('saves a change that is typed and then taken back', async () => {
+    let id = '';
+    await renderJournal('/journal', async ({ repositories }) => {
+      id = (await repositories.logEntries.create({ occurredAt: '2026-05-14T08:00:00.000Z', body: 'Plan' })).id;
+    });
+    app!.location.navigate(`/journal/${id}`);
+    const editor = await screen.findByRole('form', { name: 'Edit entry' });
+    const body = within(editor).getByLabelText('What happened?');
+    await waitFor(() => expect(body).toHaveValue('Plan'));
+    await userEvent.type(body, 's');
+    await waitFor(async () => expect((await app!.repositories.logEntries.get(id))?.body).toBe('Plans'));
+    await userEvent.type(body, '{Backspace}');
+    await waitFor(async () => expect((await app!.repositories.logEntries.get(id))?.body).toBe('Plan'));
+  });
+
   it('does not save an emptied entry and says why', async () => {
     let id = '';
     await renderJournal('/journal', async ({ repositories }) => {

@@ -1,11 +1,20 @@
 import { newId } from '../../../domain/ids';
-import { logEntryContentSchema, logEntryInputSchema, type LogEntry, type LogEntryContent } from '../../../domain/logEntry';
+import {
+  hasWriting,
+  logEntryContentSchema,
+  logEntryInputSchema,
+  type LogEntry,
+  type LogEntryContent,
+} from '../../../domain/logEntry';
 import { isLive } from '../../../domain/syncedRecord';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 import { writeRecordChange } from '../writeRecordChange';
 import { changedFields } from './changedFields';
 import { hashPhoto, storePhoto, type PreparedPhoto } from './storePhoto';
 import { markDeleted, markRestored } from './tombstones';
+
+/** Thrown when an edit would leave an entry with no writing in it. */
+export class EmptyEntryError extends Error {}
 
 export type LogEntryInput = Partial<LogEntryContent> & Pick<LogEntryContent, 'occurredAt' | 'body'>;
 
@@ -37,12 +46,20 @@ export function createLogEntryRepository(db: SetwiseDatabase) {
       });
     },
 
-    /** Saves the changed fields only, so an edit on another device to other fields survives the merge. */
+    /**
+     * Saves the changed fields only, so an edit on another device to other fields survives the
+     * merge. Only the fields being changed are validated: a field written by a newer version of
+     * the app (say, a template this version does not know) is left exactly as it is.
+     */
     async update(id: string, changes: Partial<LogEntryContent>): Promise<LogEntry> {
       const current = await db.logEntries.get(id);
       if (!current) throw new Error('This entry no longer exists on this device.');
-      const candidate = logEntryInputSchema.parse({ ...pickContent(current), ...changes });
-      const fields = changedFields(pickContent(current), candidate, Object.keys(changes));
+      const keys = Object.keys(changes).filter((key) => key in logEntryContentSchema.shape) as (keyof LogEntryContent)[];
+      const mask = Object.fromEntries(keys.map((key) => [key, true])) as { [K in keyof LogEntryContent]?: true };
+      const validated = logEntryContentSchema.pick(mask).parse(changes) as Partial<LogEntryContent>;
+      const next = { body: current.body, responses: current.responses, ...validated };
+      if (!hasWriting(next)) throw new EmptyEntryError('Write something first — an empty entry is not saved.');
+      const fields = changedFields(current as Partial<LogEntryContent>, validated, keys);
       if (Object.keys(fields).length === 0) return current;
       return writeRecordChange<LogEntry>(db, { table: 'logEntries', recordId: id, fields });
     },
@@ -77,8 +94,4 @@ export function createLogEntryRepository(db: SetwiseDatabase) {
   };
 }
 export type LogEntryRepository = ReturnType<typeof createLogEntryRepository>;
-
-function pickContent(entry: LogEntry): LogEntryContent {
-  return logEntryContentSchema.parse(entry);
-}
 
