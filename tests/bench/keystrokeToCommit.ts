@@ -1,6 +1,5 @@
 // Keystroke → committed in IndexedDB, in Chromium: type one character into the new-entry box,
-// then poll the raw IndexedDB until the autosaved draft holds it. The autosave debounce is
-// part of what the person experiences, so it is part of the figure.
+// then poll the raw IndexedDB until the autosaved draft holds it.
 import type { Page } from 'playwright-core';
 
 declare global {
@@ -11,13 +10,12 @@ declare global {
 
 async function readDraftBody(page: Page, expectedLength: number): Promise<number> {
   return page.evaluate(async (length) => {
-    const open = () =>
-      new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('setwise');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const db = await open();
+    // No named inner functions here: tsx would wrap them in a helper the page does not have.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('setwise');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
     try {
       for (;;) {
         const body = await new Promise<string>((resolve) => {

@@ -1,14 +1,24 @@
 /** Rows of the device-only tables (never synced as records). */
 
-/** One local write waiting to be pushed; appended in the same transaction as the write. */
+/**
+ * Local changes to one record waiting to be pushed, written in the same transaction as the
+ * record. While a row is not yet being pushed, later writes to the same record fold into it
+ * (see foldIntoOutboxRow), so typing a paragraph leaves one row, not one per keystroke.
+ */
 export interface OutboxRow {
   seq?: number;
   mutationId: string;
   table: string;
   recordId: string;
+  /** The latest stamp folded into this row. */
   hlc: string;
+  /** The latest value of every field changed since the row was opened. */
   fields: Record<string, unknown>;
+  /** The stamp of each field's latest value (rows written before folding existed lack it: every field then has `hlc`). */
+  clocks?: Record<string, string>;
   createdAt: string;
+  /** Set by the sync engine when it starts pushing this row; a row being pushed is never folded into. */
+  pushStartedAt?: string;
 }
 
 /** Content-addressed photo bytes, shared by every photo record with the same hash. */

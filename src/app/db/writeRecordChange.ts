@@ -2,6 +2,7 @@ import { newId } from '../../domain/ids';
 import { applyPatch } from '../../domain/mergeRecord';
 import type { SyncedRecord } from '../../domain/syncedRecord';
 import { getOwner, nextLocalStamp } from './deviceClock';
+import { foldIntoOutboxRow } from './foldIntoOutboxRow';
 import type { SetwiseDatabase, SyncedTableName } from './SetwiseDatabase';
 
 export interface RecordChange {
@@ -14,9 +15,10 @@ export interface RecordChange {
 
 /**
  * The one way a synced record is written. In a single transaction it stamps the change with
- * the device's hybrid logical clock, merges it into the stored record and appends the same
- * change to the outbox — so a write is never on the device without its pending sync, nor
- * the other way round (invariant relied on by src/app/sync).
+ * the device's hybrid logical clock, merges it into the stored record and records the same
+ * change in the outbox (folded into the record's unsent row if there is one) — so a write is
+ * never on the device without its pending sync, nor the other way round (invariant relied on
+ * by src/app/sync).
  */
 export async function writeRecordChange<T extends SyncedRecord>(db: SetwiseDatabase, change: RecordChange): Promise<T> {
   const table = db.table<T, string>(change.table);
@@ -39,14 +41,20 @@ export async function writeRecordChange<T extends SyncedRecord>(db: SetwiseDatab
     const fields = existing ? change.fields : { deletedAt: null, ...change.fields };
     const next = applyPatch(base, { recordId: change.recordId, hlc, fields }, nowIso);
     await table.put(next);
-    await db.outbox.add({
-      mutationId: newId(),
-      table: change.table,
-      recordId: change.recordId,
-      hlc,
-      fields: { ...fields },
-      createdAt: nowIso,
-    });
+    const pending = await db.outbox.where('recordId').equals(change.recordId).last();
+    if (pending && pending.table === change.table && !pending.pushStartedAt) {
+      await db.outbox.put(foldIntoOutboxRow(pending, { hlc, fields }));
+    } else {
+      await db.outbox.add({
+        mutationId: newId(),
+        table: change.table,
+        recordId: change.recordId,
+        hlc,
+        fields: { ...fields },
+        clocks: Object.fromEntries(Object.keys(fields).map((field) => [field, hlc])),
+        createdAt: nowIso,
+      });
+    }
     return next;
   });
 }

@@ -43,7 +43,7 @@ function EntryEditorForm({ entry }: { entry: LogEntry }) {
       const changes = Object.fromEntries(Object.entries(input).filter(([key]) => touched.current.has(key)));
       await repositories.logEntries.update(entry.id, changes);
     },
-    { enabled: savable, delayMs: 400 },
+    { enabled: savable },
   );
 
   async function deleteEntry() {

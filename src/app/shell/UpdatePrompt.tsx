@@ -2,8 +2,8 @@ import { useRegisterSW } from 'virtual:pwa-register/react';
 import { flushPendingSaves } from '../ui/pendingSaves';
 
 /**
- * "A new version is ready — reload". Drafts autosave to IndexedDB; before reloading we flush
- * any autosave still in its debounce window so the reload can never drop a keystroke.
+ * "A new version is ready — reload". Drafts autosave to IndexedDB; before reloading we wait
+ * for any autosave still waiting or running, so the reload can never drop a keystroke.
  */
 export function UpdatePrompt() {
   const {

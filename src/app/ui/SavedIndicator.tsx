@@ -1,19 +1,16 @@
 import type { AutosaveState } from './useAutosave';
 
-const WORDS: Record<AutosaveState, string> = {
-  idle: '',
-  pending: 'Saving…',
-  saving: 'Saving…',
-  saved: 'Saved on this device',
-  error: 'Not saved',
-};
-
-/** "Saved on this device" — never a spinner; errors say what went wrong. */
+/**
+ * "Saved on this device" — never a spinner. Writes take milliseconds, so while typing the
+ * line keeps saying "Saved on this device" instead of flickering (and a screen reader is not
+ * told about every keystroke); only a failure changes it, and says what went wrong.
+ */
 export function SavedIndicator({ state, error, idleText = '' }: { state: AutosaveState; error?: string | null; idleText?: string }) {
-  const text = state === 'idle' ? idleText : WORDS[state];
+  const failed = state === 'error';
+  const text = failed ? `Not saved: ${error ?? 'this device could not store it.'}` : state === 'idle' ? idleText : 'Saved on this device';
   return (
-    <p className={state === 'error' ? 'saved-indicator saved-indicator--error' : 'saved-indicator'} aria-live="polite">
-      {state === 'error' && error ? `Not saved: ${error}` : text}
+    <p className={failed ? 'saved-indicator saved-indicator--error' : 'saved-indicator'} aria-live="polite">
+      {text}
     </p>
   );
 }

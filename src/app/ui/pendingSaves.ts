@@ -1,7 +1,7 @@
 /**
- * Autosaves that are debounced but not yet written. Anything that is about to discard the
- * page (reloading into a new app version, the tab being hidden) flushes them first, so a
- * debounce can never lose the last keystrokes.
+ * Autosaves that may still be waiting or running. Anything that is about to discard the page
+ * (reloading into a new app version, the tab being hidden) flushes them first, so the last
+ * keystrokes are on the device before the page goes.
  */
 const pending = new Set<() => Promise<void>>();
 

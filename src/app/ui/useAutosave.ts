@@ -4,16 +4,19 @@ import { registerPendingSave } from './pendingSaves';
 export type AutosaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 /**
- * Saves `value` a short moment after it stops changing (and at once when the page is hidden
- * or about to reload). `save` must be idempotent. Returns the state for a "Saved on this
- * device" indicator and a `flush` to call before leaving the form.
+ * Saves `value` whenever it changes: at once if no save is running, otherwise as soon as the
+ * running one finishes (only the latest value is written; keystrokes in between fold into it).
+ * So a keystroke is on the device within one IndexedDB write, and there is never more than one
+ * write in flight. `delayMs` > 0 debounces instead. Pending saves are also flushed when the
+ * page is hidden, the form unmounts, or the app reloads into a new version.
+ * `save` must be idempotent.
  */
 export function useAutosave<T>(
   value: T,
   save: (value: T) => Promise<void>,
   options: { delayMs?: number; enabled?: boolean } = {},
 ): { state: AutosaveState; error: string | null; flush: () => Promise<void> } {
-  const { delayMs = 300, enabled = true } = options;
+  const { delayMs = 0, enabled = true } = options;
   const [state, setState] = useState<AutosaveState>('idle');
   const [error, setError] = useState<string | null>(null);
   const latest = useRef<{ value: T; dirty: boolean }>({ value, dirty: false });
@@ -22,24 +25,36 @@ export function useAutosave<T>(
     saveRef.current = save;
   });
   const timer = useRef<number | undefined>(undefined);
-  // The value last saved or loaded, serialised: a change back to it (or the value the form
-  // was loaded with) is not a change worth a write or a "Saving…".
+  const running = useRef<Promise<void> | null>(null);
+  // The last value seen, serialised: a render that does not change it is not worth a write.
   const baseline = useRef<string | null>(null);
 
-  const flush = useCallback(async () => {
+  /** Writes until nothing is dirty. Invariant: at most one loop (so one write) at a time. */
+  const flush = useCallback((): Promise<void> => {
     window.clearTimeout(timer.current);
-    if (!latest.current.dirty) return;
-    latest.current.dirty = false;
-    setState('saving');
-    try {
-      await saveRef.current(latest.current.value);
-      setError(null);
-      setState(latest.current.dirty ? 'pending' : 'saved');
-    } catch (caught) {
-      latest.current.dirty = true;
-      setError(caught instanceof Error ? caught.message : 'Could not save on this device.');
-      setState('error');
-    }
+    if (running.current) return running.current;
+    if (!latest.current.dirty) return Promise.resolve();
+    running.current = (async () => {
+      try {
+        while (latest.current.dirty) {
+          latest.current.dirty = false;
+          setState('saving');
+          try {
+            await saveRef.current(latest.current.value);
+          } catch (caught) {
+            latest.current.dirty = true;
+            setError(caught instanceof Error ? caught.message : 'Could not save on this device.');
+            setState('error');
+            return;
+          }
+        }
+        setError(null);
+        setState('saved');
+      } finally {
+        running.current = null;
+      }
+    })();
+    return running.current;
   }, []);
 
   useEffect(() => {
@@ -51,9 +66,12 @@ export function useAutosave<T>(
     }
     baseline.current = serialised;
     latest.current = { value, dirty: true };
-    setState('pending');
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void flush(), delayMs);
+    if (delayMs > 0) {
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void flush(), delayMs);
+    } else {
+      void flush();
+    }
   }, [value, enabled, delayMs, flush]);
 
   useEffect(() => {

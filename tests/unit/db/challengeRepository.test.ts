@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../../src/app/db/createRepositories';
 import { SetwiseDatabase } from '../../../src/app/db/SetwiseDatabase';
+import { markOutboxPushing } from './support/markOutboxPushing';
 import { challengeContentSchema } from '../../../src/domain/challenge';
 
 let db: SetwiseDatabase;
@@ -49,11 +50,14 @@ describe('leadership challenge', () => {
 
   it('a later save only re-stamps the fields that changed', async () => {
     const saved = await repos.challenge.save(first);
+    await markOutboxPushing(db);
     const changed = await repos.challenge.save({ ...first, themes: ['evidence', 'families'] });
     expect(changed.clocks.themes! > saved.clocks.themes!).toBe(true);
     expect(changed.clocks.issue).toBe(saved.clocks.issue);
     const rows = await db.outbox.where('recordId').equals(saved.id).toArray();
+    expect(rows).toHaveLength(2);
     expect(rows.at(-1)!.fields).toEqual({ themes: ['evidence', 'families'] });
+    expect(rows.at(-1)!.clocks).toEqual({ themes: changed.clocks.themes });
   });
 
   it('saving without a change adds no revision and no pending change', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../../src/app/db/createRepositories';
 import { ReadingOutOfRangeError } from '../../../src/app/db/repositories/measureRepository';
 import { SetwiseDatabase } from '../../../src/app/db/SetwiseDatabase';
+import { markOutboxPushing } from './support/markOutboxPushing';
 
 let db: SetwiseDatabase;
 let repos: Repositories;
@@ -101,9 +102,12 @@ describe('impact measures', () => {
 
   it('update changes the target only, and refuses a target out of range', async () => {
     const measure = await repos.measures.create(phonics);
+    await markOutboxPushing(db);
     const updated = await repos.measures.update(measure.id, { target: 85 });
     expect(updated).toMatchObject({ ...phonics, target: 85 });
-    expect((await db.outbox.orderBy('seq').last())!.fields).toEqual({ target: 85 });
+    const row = (await db.outbox.orderBy('seq').last())!;
+    expect(row.fields).toEqual({ target: 85 });
+    expect(row.clocks).toEqual({ target: updated.clocks.target });
     await expect(repos.measures.update(measure.id, { target: 150 })).rejects.toThrow('between 0 and 100');
     expect((await repos.measures.get(measure.id))?.target).toBe(85);
   });

@@ -7,6 +7,7 @@ import { createRepositories, type Repositories } from '../../../src/app/db/creat
 import { TooManyPhotosError } from '../../../src/app/db/repositories/photoRepository';
 import { SetwiseDatabase } from '../../../src/app/db/SetwiseDatabase';
 import { MAX_PHOTOS_PER_ENTRY } from '../../../src/domain/photo';
+import { markOutboxPushing } from './support/markOutboxPushing';
 
 let db: SetwiseDatabase;
 let repos: Repositories;
@@ -106,10 +107,14 @@ describe('photos', () => {
   it('setCaption changes the caption only, cut to 500 characters', async () => {
     const entry = await newEntry();
     const saved = await repos.photos.add(entry.id, jpeg(6).photo, 'old');
+    await markOutboxPushing(db);
     await repos.photos.setCaption(saved.id, 'x'.repeat(600));
     const [photo] = await repos.photos.listForEntry(entry.id);
     expect(photo).toMatchObject({ sha256: saved.sha256, caption: 'x'.repeat(500) });
-    expect((await db.outbox.orderBy('seq').last())!.fields).toEqual({ caption: 'x'.repeat(500) });
+    const row = (await db.outbox.orderBy('seq').last())!;
+    expect(row).toMatchObject({ table: 'photos', recordId: saved.id });
+    expect(row.fields).toEqual({ caption: 'x'.repeat(500) });
+    expect(row.clocks).toEqual({ caption: photo!.clocks.caption });
   });
 });
 

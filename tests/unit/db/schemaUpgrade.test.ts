@@ -145,11 +145,27 @@ describe('upgrade from schema version 1', () => {
   it('the new tags index works: tag an old entry, then find it by tag', async () => {
     const repos = createRepositories(db);
     expect(await repos.logEntries.listByTag('coaching')).toEqual([]);
-    await repos.logEntries.update('e2', { tags: ['coaching', 'KS1'] });
-    expect((await repos.logEntries.listByTag('coaching')).map((e) => e.id)).toEqual(['e2']);
+    await repos.logEntries.update('e1', { tags: ['coaching', 'KS1'] });
+    expect((await repos.logEntries.listByTag('coaching')).map((e) => e.id)).toEqual(['e1']);
     const last = await db.outbox.orderBy('seq').last();
+    expect(last).toMatchObject({ recordId: 'e1', fields: { tags: ['coaching', 'KS1'] } });
     expect(last!.fields).toEqual({ tags: ['coaching', 'KS1'] });
     expect(compareHlc(last!.hlc, stamp(8))).toBeGreaterThan(0);
+    expect(last!.clocks).toEqual({ tags: last!.hlc });
+  });
+
+  it('an edit to a record with an unsent v1 outbox row folds into it, keeping the old field at its own stamp', async () => {
+    const repos = createRepositories(db);
+    const tagged = await repos.logEntries.update('e2', { tags: ['coaching'] });
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row).toMatchObject({ mutationId: 'mut-1', recordId: 'e2', createdAt: data.outbox.createdAt });
+    expect(row!.fields).toEqual({ body: 'Coaching session went well.', tags: ['coaching'] });
+    expect(row!.clocks).toEqual({ body: stamp(3), tags: tagged.clocks.tags });
+    expect(row!.hlc).toBe(tagged.clocks.tags);
+    expect(compareHlc(row!.hlc, stamp(8))).toBeGreaterThan(0);
+    expect(tagged.clocks.body).toBe(stamp(3));
   });
 
   it('the measureId index works on old entries', async () => {

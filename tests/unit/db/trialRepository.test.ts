@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../../src/app/db/createRepositories';
 import { SetwiseDatabase } from '../../../src/app/db/SetwiseDatabase';
+import { markOutboxPushing } from './support/markOutboxPushing';
 
 let db: SetwiseDatabase;
 let repos: Repositories;
@@ -33,9 +34,13 @@ describe('strategy trials', () => {
 
   it('updatePlan writes only the changed plan fields', async () => {
     const trial = await repos.trials.create(plan);
+    await markOutboxPushing(db);
     const updated = await repos.trials.updatePlan(trial.id, { withWhom: 'Year 2 team', what: 'Peer coaching' });
     expect(updated).toMatchObject({ ...plan, withWhom: 'Year 2 team', status: 'planned' });
-    expect((await db.outbox.orderBy('seq').last())!.fields).toEqual({ withWhom: 'Year 2 team' });
+    const row = (await db.outbox.orderBy('seq').last())!;
+    expect(row.fields).toEqual({ withWhom: 'Year 2 team' });
+    expect(row.clocks).toEqual({ withWhom: updated.clocks.withWhom });
+    expect(updated.clocks.what).toBe(trial.clocks.what);
   });
 
   it('updatePlan refuses a review date before the start and keeps the saved plan', async () => {
@@ -56,11 +61,15 @@ describe('strategy trials', () => {
 
   it('setStatus refuses an illegal jump with a message, and changes nothing', async () => {
     const trial = await repos.trials.create(plan);
+    await markOutboxPushing(db);
     await expect(repos.trials.setStatus(trial.id, 'done')).rejects.toThrow('A trial that is planned cannot move to done.');
+    expect(await db.outbox.count()).toBe(1);
     await repos.trials.setStatus(trial.id, 'under_way');
+    const before = await db.outbox.orderBy('seq').toArray();
     await expect(repos.trials.setStatus(trial.id, 'done')).rejects.toThrow('A trial that is under way cannot move to done.');
     expect((await repos.trials.get(trial.id))?.status).toBe('under_way');
-    expect(await db.outbox.count()).toBe(2);
+    expect(await db.outbox.orderBy('seq').toArray()).toEqual(before);
+    expect(before.map((r) => r.fields)).toEqual([expect.objectContaining({ status: 'planned' }), { status: 'under_way' }]);
   });
 
   it('setting the status it already has writes nothing', async () => {
@@ -104,10 +113,17 @@ describe('strategy trials', () => {
 
   it('a review save writes the review, plus the status only when it moves', async () => {
     const trial = await repos.trials.create(plan);
+    await markOutboxPushing(db);
     await repos.trials.saveReview(trial.id, { problems: 'Timetable clashes' });
-    expect(Object.keys((await db.outbox.orderBy('seq').last())!.fields).sort()).toEqual(['review', 'status']);
+    const moved = (await db.outbox.orderBy('seq').last())!;
+    expect(Object.keys(moved.fields).sort()).toEqual(['review', 'status']);
+    expect(Object.keys(moved.clocks!).sort()).toEqual(['review', 'status']);
+    await markOutboxPushing(db);
     await repos.trials.saveReview(trial.id, { problems: 'Timetable clashes and cover' });
-    expect(Object.keys((await db.outbox.orderBy('seq').last())!.fields)).toEqual(['review']);
+    const kept = (await db.outbox.orderBy('seq').last())!;
+    expect(Object.keys(kept.fields)).toEqual(['review']);
+    expect(Object.keys(kept.clocks!)).toEqual(['review']);
+    expect(await db.outbox.count()).toBe(3);
   });
 
   it('list shows the most recently started first, undated trials last, removed ones not at all', async () => {

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NEW_ENTRY_DRAFT_KEY } from '../../../src/app/journal/draftKeys';
 import { QuickCapture } from '../../../src/app/journal/QuickCapture';
 import { renderInApp, type AppHarness } from '../support/renderInApp';
@@ -97,5 +97,26 @@ describe('Quick capture', () => {
 
     expect(await screen.findByText('"minutes.pdf" is not a photo Setwise can keep (JPEG, PNG, WebP, GIF or HEIC).')).toBeInTheDocument();
     expect(screen.getByLabelText('What happened?')).toHaveValue('Working wall in Y4');
+  });
+
+  it('asks the browser once, after the first saved entry, to keep the data persistently', async () => {
+    const persist = vi.fn().mockResolvedValue(true);
+    // Test-only stand-in for the browser's StorageManager.
+    Object.defineProperty(navigator, 'storage', { configurable: true, value: { persist, persisted: vi.fn().mockResolvedValue(false) } });
+    try {
+      const user = userEvent.setup();
+      app = renderInApp(() => <QuickCapture />);
+      const body = await screen.findByLabelText('What happened?');
+      expect(persist).not.toHaveBeenCalled();
+      await user.type(body, 'First entry');
+      await user.click(screen.getByRole('button', { name: 'Save entry' }));
+      await waitFor(() => expect(persist).toHaveBeenCalledTimes(1));
+      await user.type(screen.getByLabelText('What happened?'), 'Second entry');
+      await user.click(screen.getByRole('button', { name: 'Save entry' }));
+      await waitFor(async () => expect(await app!.repositories.logEntries.count()).toBe(2));
+      expect(persist).toHaveBeenCalledTimes(1);
+    } finally {
+      Reflect.deleteProperty(navigator, 'storage');
+    }
   });
 });
