@@ -26,6 +26,31 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The Store against real SQLite and PostgreSQL (TEST_DATABASE_URL, default
+          // postgres://postgres@127.0.0.1:5432/test); fails, never skips, without PostgreSQL.
+          name: 'integration',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          // Files share one PostgreSQL server; one at a time keeps timings (and locks) calm.
+          fileParallelism: false,
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The real client sync code (fake-indexeddb) against the real server, in-process.
+          name: 'sync',
+          environment: 'node',
+          include: ['tests/sync/**/*.test.ts'],
+          setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],

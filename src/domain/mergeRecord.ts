@@ -58,21 +58,36 @@ export function mergeRecord<T extends SyncedRecord>(a: T, b: T): T {
 }
 
 /**
- * Apply a patch to a record (or create it): the patch is treated as a partial copy whose
- * fields all carry the patch's stamp, and merged like any other copy.
+ * Apply changed fields, each with its own stamp, to a record: they are treated as a partial
+ * copy of the record and merged like any other copy. Fields without a stamp are ignored.
  */
-export function applyPatch<T extends SyncedRecord>(current: T, patch: RecordPatch, updatedAt: string): T {
-  const clocks: Record<string, string> = {};
-  for (const field of Object.keys(patch.fields)) {
-    if (!IDENTITY_FIELDS.has(field)) clocks[field] = patch.hlc;
+export function applyFieldChanges<T extends SyncedRecord>(
+  current: T,
+  fields: Readonly<Record<string, unknown>>,
+  clocks: Readonly<Record<string, string>>,
+  updatedAt: string,
+): T {
+  const changed: Record<string, unknown> = {};
+  const changedClocks: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const clock = clocks[field];
+    if (IDENTITY_FIELDS.has(field) || field === 'updatedAt' || clock === undefined) continue;
+    changed[field] = value;
+    changedClocks[field] = clock;
   }
   const incoming = {
-    ...patch.fields,
+    ...changed,
     id: current.id,
     owner: current.owner,
     createdAt: current.createdAt,
     updatedAt,
-    clocks,
+    clocks: changedClocks,
   } as unknown as T;
   return mergeRecord(current, incoming);
+}
+
+/** Apply a patch whose fields all carry the patch's one stamp (a local write). */
+export function applyPatch<T extends SyncedRecord>(current: T, patch: RecordPatch, updatedAt: string): T {
+  const clocks = Object.fromEntries(Object.keys(patch.fields).map((field) => [field, patch.hlc]));
+  return applyFieldChanges(current, patch.fields, clocks, updatedAt);
 }

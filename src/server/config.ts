@@ -14,6 +14,8 @@ export type ServerConfig = {
   /** Absolute path of the built app (vite build output). */
   staticDir: string;
   logLevel: LogLevel;
+  /** PostgreSQL connection string; when unset the server keeps its data in SQLite in dataDir. */
+  databaseUrl?: string;
 };
 
 export class ConfigError extends Error {
@@ -33,9 +35,16 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   STATIC_DIR: z.string().default('./dist'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a PostgreSQL URL (postgres://user:password@host:5432/database)' })
+    .optional(),
 });
 
 type EnvKey = keyof typeof EnvSchema.shape;
+
+/** Variables whose value may hold a secret: never repeated in an error message. */
+const SECRET_KEYS: ReadonlySet<EnvKey> = new Set(['DATABASE_URL']);
 
 /** Reads and validates the configuration; throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
@@ -50,17 +59,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0]) as EnvKey;
-      return `  ${key}=${JSON.stringify(raw[key] ?? '')} ${issue.message}`;
+      const shown = SECRET_KEYS.has(key) ? '(hidden)' : JSON.stringify(raw[key] ?? '');
+      return `  ${key}=${shown} ${issue.message}`;
     });
     throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
   }
 
-  const { HOST, PORT, DATA_DIR, STATIC_DIR, LOG_LEVEL } = parsed.data;
+  const { HOST, PORT, DATA_DIR, STATIC_DIR, LOG_LEVEL, DATABASE_URL } = parsed.data;
   return {
     host: HOST,
     port: PORT,
     dataDir: resolve(cwd, DATA_DIR),
     staticDir: resolve(cwd, STATIC_DIR),
     logLevel: LOG_LEVEL,
+    // Absent rather than undefined, so configs without a database compare as before.
+    ...(DATABASE_URL === undefined ? {} : { databaseUrl: DATABASE_URL }),
   };
 }

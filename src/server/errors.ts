@@ -17,7 +17,7 @@ export function addErrorHandlers(app: FastifyInstance): void {
       const body: ErrorBody = { error: 'Something went wrong on the server. Please try again.' };
       return reply.code(status).type('application/json').send(body);
     }
-    const body: ErrorBody = { error: clientMessage(error), code: error.code };
+    const body: ErrorBody = { error: clientMessage(error, request), code: error.code };
     return reply.code(status).type('application/json').send(body);
   });
 
@@ -33,10 +33,13 @@ export function addErrorHandlers(app: FastifyInstance): void {
   });
 }
 
-function clientMessage(error: FastifyError): string {
+function clientMessage(error: FastifyError, request: FastifyRequest): string {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large (the limit is 1 MiB).';
+      // Routes may set a smaller limit than the server's (auth bodies: 16 KB).
+      return `The request body is too large (the limit is ${describeBytes(request.routeOptions.bodyLimit)}).`;
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'The request body is not valid JSON.';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'Unsupported content type: send JSON with Content-Type: application/json.';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -44,4 +47,10 @@ function clientMessage(error: FastifyError): string {
     default:
       return error.message;
   }
+}
+
+function describeBytes(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
 }

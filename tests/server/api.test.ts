@@ -41,7 +41,8 @@ describe('error handler', () => {
   beforeAll(async () => {
     const site = makeTempSite();
     errorApp = await createServer({ ...site, logLevel: 'silent' });
-    errorApp.post('/api/echo', async (request) => ({ received: request.body }));
+    // Outside /api, so the sign-in and CSRF guards (tested in tests/server/auth) do not answer first.
+    errorApp.post('/test-only/echo', async (request) => ({ received: request.body }));
     errorApp.get('/api/boom', async () => {
       throw new Error('secret internal detail');
     });
@@ -56,7 +57,7 @@ describe('error handler', () => {
   it('explains malformed JSON with a 400', async () => {
     const res = await errorApp.inject({
       method: 'POST',
-      url: '/api/echo',
+      url: '/test-only/echo',
       headers: { 'content-type': 'application/json' },
       payload: '{"not json',
     });
@@ -68,7 +69,7 @@ describe('error handler', () => {
   it('rejects bodies over 1 MiB with a 413 and a clear message', async () => {
     const res = await errorApp.inject({
       method: 'POST',
-      url: '/api/echo',
+      url: '/test-only/echo',
       headers: { 'content-type': 'application/json' },
       payload: JSON.stringify({ text: 'x'.repeat(BODY_LIMIT_BYTES) }),
     });
@@ -77,7 +78,7 @@ describe('error handler', () => {
   });
 
   it('accepts a normal JSON body', async () => {
-    const res = await errorApp.inject({ method: 'POST', url: '/api/echo', payload: { a: 1 } });
+    const res = await errorApp.inject({ method: 'POST', url: '/test-only/echo', payload: { a: 1 } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ received: { a: 1 } });
   });

@@ -46,4 +46,16 @@ describe('loadConfig', () => {
   it('names a bad LOG_LEVEL', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL="loud" must be one of/);
   });
+
+  it('reads DATABASE_URL when set (PostgreSQL instead of SQLite)', () => {
+    const url = 'postgres://setwise:secret@db.internal:5432/setwise';
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+  });
+
+  it('rejects a DATABASE_URL that is not PostgreSQL without repeating it (it may hold a password)', () => {
+    const read = (): unknown => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/setwise' });
+    expect(read).toThrow(/DATABASE_URL=\(hidden\) must be a PostgreSQL URL/);
+    expect(read).not.toThrow(/hunter2/);
+  });
 });

@@ -4,7 +4,7 @@ import type { ImpactMeasure, MeasureReading } from '../../domain/impactMeasure';
 import type { LogEntry } from '../../domain/logEntry';
 import type { Photo } from '../../domain/photo';
 import type { StrategyTrial } from '../../domain/strategyTrial';
-import type { DraftRow, MetaRow, OutboxRow, PhotoBlobRow } from './rows';
+import type { BlobUploadRow, DraftRow, MetaRow, OutboxRow, PhotoBlobRow } from './rows';
 import { declareSchemaVersions } from './schemaVersions';
 
 /**
@@ -23,6 +23,7 @@ export class SetwiseDatabase extends Dexie {
   declare outbox: Table<OutboxRow, number>;
   declare meta: Table<MetaRow, string>;
   declare drafts: Table<DraftRow, string>;
+  declare blobUploads: Table<BlobUploadRow, string>;
 
   constructor(name = 'setwise') {
     super(name);

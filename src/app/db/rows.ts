@@ -19,6 +19,8 @@ export interface OutboxRow {
   createdAt: string;
   /** Set by the sync engine when it starts pushing this row; a row being pushed is never folded into. */
   pushStartedAt?: string;
+  /** The batch this row was sent in; a retry resends the same batch, so the server applies it once. */
+  pushBatchId?: string;
 }
 
 /** Content-addressed photo bytes, shared by every photo record with the same hash. */
@@ -39,4 +41,10 @@ export interface DraftRow {
   key: string;
   value: unknown;
   updatedAt: string;
+}
+
+/** Photo bytes not yet acknowledged by the sync server; removed once uploaded. */
+export interface BlobUploadRow {
+  sha256: string;
+  queuedAt: string;
 }

@@ -24,7 +24,12 @@ export const SCHEMA_V2 = {
   drafts: 'key',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/** v3: photo bytes waiting to be uploaded to the sync server (content-addressed). */
+export const SCHEMA_V3 = {
+  blobUploads: 'sha256',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export function declareSchemaVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -43,5 +48,12 @@ export function declareSchemaVersions(db: Dexie): void {
           if (!('measureId' in entry)) entry.measureId = null;
           if (!('visibility' in entry)) entry.visibility = 'private';
         });
+    });
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      // Photos taken before sync existed must reach the server too.
+      const blobs = await tx.table('photoBlobs').toCollection().primaryKeys();
+      await tx.table('blobUploads').bulkPut(blobs.map((sha256) => ({ sha256, queuedAt: new Date().toISOString() })));
     });
 }

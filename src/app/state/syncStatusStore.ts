@@ -1,15 +1,23 @@
 import { create } from 'zustand';
 
 /**
- * What the status line says about sync. Until accounts and the sync server arrive, every
- * change is kept on this device only, and the line says exactly that.
+ * What this tab knows about sync, for the status line. `waiting` (changes not yet on the
+ * server) is read live from the outbox by the status line itself.
  */
-export type SyncStatus = { kind: 'local-only' };
+export type SyncStatus =
+  | { readonly kind: 'local-only' }
+  | { readonly kind: 'syncing' }
+  | { readonly kind: 'synced'; readonly at: string }
+  | { readonly kind: 'offline' }
+  | { readonly kind: 'sign-in-needed' }
+  | { readonly kind: 'retrying'; readonly message: string; readonly nextAttemptAt: string };
 
 interface SyncStatusState {
   readonly status: SyncStatus;
+  setStatus(status: SyncStatus): void;
 }
 
-export const useSyncStatusStore = create<SyncStatusState>(() => ({
+export const useSyncStatusStore = create<SyncStatusState>((set) => ({
   status: { kind: 'local-only' },
+  setStatus: (status) => set({ status }),
 }));

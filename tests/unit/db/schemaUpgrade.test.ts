@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../src/app/db/createRepositories';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1 } from '../../../src/app/db/schemaVersions';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../../src/app/db/schemaVersions';
 import { SetwiseDatabase } from '../../../src/app/db/SetwiseDatabase';
 import { compareHlc, formatHlc } from '../../../src/domain/hlc';
 import { logEntrySchema } from '../../../src/domain/logEntry';
@@ -186,5 +186,30 @@ describe('upgrade from schema version 1', () => {
     const patch = { recordId: 'e1', hlc: remote, fields: { tags: ['from-laptop'], visibility: 'coach' } };
     const merged = applyPatch(upgraded, patch, iso('2026-01-01'));
     expect(merged).toMatchObject({ tags: ['from-laptop'], visibility: 'coach', body: 'First learning walk.' });
+  });
+});
+
+describe('upgrade from schema version 2 to 3', () => {
+  it('queues every photo taken before sync existed for upload, and keeps everything else', async () => {
+    const name = `test-v2-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    await old.open();
+    const bytes = new Uint8Array([1, 2, 3, 4]);
+    await old.table('photoBlobs').bulkPut([
+      { sha256: 'a'.repeat(64), blob: new Blob([bytes], { type: 'image/jpeg' }), mimeType: 'image/jpeg', bytes: 4 },
+      { sha256: 'b'.repeat(64), blob: new Blob([bytes], { type: 'image/jpeg' }), mimeType: 'image/jpeg', bytes: 4 },
+    ]);
+    await old.table('drafts').put({ key: 'new-entry', value: { body: 'Half a thought' }, updatedAt: '2026-05-14T09:30:00.000Z' });
+    old.close();
+
+    const db = new SetwiseDatabase(name);
+    expect((await db.blobUploads.toCollection().primaryKeys()).sort()).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
+    expect(await db.photoBlobs.count()).toBe(2);
+    expect((await db.drafts.get('new-entry'))?.value).toEqual({ body: 'Half a thought' });
+    expect(db.verno).toBe(3);
+    db.close();
+    await db.delete();
   });
 });

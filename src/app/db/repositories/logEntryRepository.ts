@@ -32,7 +32,7 @@ export function createLogEntryRepository(db: SetwiseDatabase) {
     ): Promise<LogEntry> {
       const content = logEntryInputSchema.parse(input);
       const photos = await Promise.all((options.photos ?? []).map(hashPhoto));
-      const tables = [db.logEntries, db.photos, db.photoBlobs, db.outbox, db.meta, db.drafts];
+      const tables = [db.logEntries, db.photos, db.photoBlobs, db.blobUploads, db.outbox, db.meta, db.drafts];
       return db.transaction('rw', tables, async () => {
         const entry = await writeRecordChange<LogEntry>(db, {
           table: 'logEntries',

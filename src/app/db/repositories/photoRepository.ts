@@ -16,7 +16,7 @@ export function createPhotoRepository(db: SetwiseDatabase) {
   return {
     async add(entryId: string, photo: PreparedPhoto, caption = ''): Promise<Photo> {
       const hashed = await hashPhoto(photo);
-      return db.transaction('rw', [db.photos, db.photoBlobs, db.outbox, db.meta], () =>
+      return db.transaction('rw', [db.photos, db.photoBlobs, db.blobUploads, db.outbox, db.meta], () =>
         storePhoto(db, entryId, hashed, caption),
       );
     },

@@ -25,7 +25,7 @@ export async function hashPhoto(photo: PreparedPhoto): Promise<HashedPhoto> {
 
 /**
  * Store a photo for an entry: the bytes once per content hash, plus a photo record. Must run
- * inside a transaction over photos, photoBlobs, outbox and meta.
+ * inside a transaction over photos, photoBlobs, blobUploads, outbox and meta.
  */
 export async function storePhoto(db: SetwiseDatabase, entryId: string, photo: HashedPhoto, caption = ''): Promise<Photo> {
   const existing = (await db.photos.where('entryId').equals(entryId).toArray()).filter(isLive);
@@ -34,6 +34,7 @@ export async function storePhoto(db: SetwiseDatabase, entryId: string, photo: Ha
   }
   if (!(await db.photoBlobs.get(photo.sha256))) {
     await db.photoBlobs.put({ sha256: photo.sha256, blob: photo.blob, mimeType: photo.blob.type, bytes: photo.blob.size });
+    await db.blobUploads.put({ sha256: photo.sha256, queuedAt: new Date().toISOString() });
   }
   return writeRecordChange<Photo>(db, {
     table: 'photos',

@@ -1,0 +1,35 @@
+import { newId } from '../../domain/ids';
+import { IDENTITY_FIELDS, type SyncedRecord } from '../../domain/syncedRecord';
+import { SYNCED_TABLES, type SetwiseDatabase } from '../db/SetwiseDatabase';
+
+/**
+ * Puts every record on this device into the outbox in full: every stamped field with its own
+ * stamp. Used when the server lost what it had acknowledged (reset or restored from an older
+ * backup) and when records written before sign-in are adopted by an account. Pushing a record
+ * the server already has changes nothing there (the merge is idempotent), so this is safe to
+ * repeat. Unsent rows of a record are replaced: the whole-record row holds their changes too,
+ * because a record's clocks always hold the stamp of each field's latest value.
+ * Must run in a transaction over the synced tables and the outbox.
+ */
+export async function enqueueWholeRecords(db: SetwiseDatabase, now: Date): Promise<number> {
+  let count = 0;
+  for (const table of SYNCED_TABLES) {
+    const records = (await db.table(table).toArray()) as SyncedRecord[];
+    for (const record of records) {
+      const fields: Record<string, unknown> = {};
+      const clocks: Record<string, string> = {};
+      for (const [field, clock] of Object.entries(record.clocks)) {
+        if (IDENTITY_FIELDS.has(field) || field === 'updatedAt' || !(field in record)) continue;
+        fields[field] = (record as Record<string, unknown>)[field];
+        clocks[field] = clock;
+      }
+      if (Object.keys(fields).length === 0) continue;
+      const unsent = (await db.outbox.where('recordId').equals(record.id).toArray()).filter((row) => !row.pushStartedAt);
+      await db.outbox.bulkDelete(unsent.map((row) => row.seq as number));
+      const hlc = Object.values(clocks).sort().at(-1) as string;
+      await db.outbox.add({ mutationId: newId(), table, recordId: record.id, hlc, fields, clocks, createdAt: now.toISOString() });
+      count += 1;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,47 @@
+import type { Mutation } from '../../domain/sync/protocol';
+import { observeRemoteClock } from '../db/deviceClock';
+import type { OutboxRow } from '../db/rows';
+import type { SetwiseDatabase } from '../db/SetwiseDatabase';
+import { claimPushBatch } from './claimPushBatch';
+import { EpochChangedError, SERVER_EPOCH_KEY } from './pullRemoteChanges';
+import { rowClocks } from './rebaseRecord';
+import type { SyncApi } from './syncApi';
+
+async function toMutation(db: SetwiseDatabase, row: OutboxRow): Promise<Mutation> {
+  const clocks = rowClocks(row);
+  const fields: Record<string, unknown> = { ...row.fields };
+  // The server keeps the device's creation time for a new record (it ignores it otherwise).
+  const record = await db.table(row.table).get(row.recordId);
+  if (record && typeof (record as { createdAt?: unknown }).createdAt === 'string') {
+    fields.createdAt = (record as { createdAt: string }).createdAt;
+    clocks.createdAt = row.hlc;
+  }
+  return { mutationId: row.mutationId, table: row.table as Mutation['table'], recordId: row.recordId, fields, clocks, hlc: row.hlc };
+}
+
+/**
+ * Pushes the outbox in batches until it is empty. A batch's rows leave the outbox only after
+ * the server acknowledged it; a failure leaves them claimed, to be resent as the same batch.
+ * Returns how many rows were acknowledged. Errors (offline, signed out…) propagate.
+ */
+export async function pushPendingChanges(db: SetwiseDatabase, api: SyncApi, deviceId: string, now = () => new Date()): Promise<number> {
+  let acknowledged = 0;
+  for (;;) {
+    const batch = await claimPushBatch(db, now());
+    if (!batch) return acknowledged;
+    const mutations = await Promise.all(batch.rows.map((row) => toMutation(db, row)));
+    const response = await api.push({ batchId: batch.batchId, deviceId, mutations });
+    const localTimeAtResponse = now().getTime();
+    const knownEpoch = await db.transaction('rw', db.outbox, db.meta, async () => {
+      await db.outbox.bulkDelete(batch.rows.map((row) => row.seq as number));
+      await observeRemoteClock(db, { serverTime: response.serverTime, localTimeAtResponse });
+      return (await db.meta.get(SERVER_EPOCH_KEY))?.value;
+    });
+    acknowledged += batch.rows.length;
+    // The batch is safely on the (new) server; but a reset server lacks everything pushed
+    // before, so the engine must resync in full. The pull adopts the new epoch then.
+    if (typeof knownEpoch === 'string' && knownEpoch !== response.epoch) {
+      throw new EpochChangedError('The server has been reset or restored.');
+    }
+  }
+}

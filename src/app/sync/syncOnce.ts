@@ -1,0 +1,33 @@
+import type { SetwiseDatabase } from '../db/SetwiseDatabase';
+import { fullResync } from './fullResync';
+import { EpochChangedError, pullRemoteChanges } from './pullRemoteChanges';
+import { pushPendingChanges } from './pushPendingChanges';
+import { SyncHttpError } from './SyncHttpError';
+import type { SyncApi } from './syncApi';
+import { transferPhotoBlobs } from './transferPhotoBlobs';
+
+export interface SyncResult {
+  readonly pushed: number;
+  readonly pulled: number;
+  readonly blobs: number;
+  readonly fullResync: boolean;
+}
+
+/**
+ * One full round: push what is waiting, pull what changed, move photo bytes. A server that was
+ * reset or restored (new epoch, or a cursor it cannot serve) turns the round into a full resync.
+ */
+export async function syncOnce(db: SetwiseDatabase, api: SyncApi, deviceId: string, now = () => new Date()): Promise<SyncResult> {
+  try {
+    const pushed = await pushPendingChanges(db, api, deviceId, now);
+    const pulled = await pullRemoteChanges(db, api, now);
+    const blobs = await transferPhotoBlobs(db, api);
+    return { pushed, pulled, blobs, fullResync: false };
+  } catch (error) {
+    const resync = error instanceof EpochChangedError || (error instanceof SyncHttpError && error.failure === 'resync-required');
+    if (!resync) throw error;
+    await fullResync(db, api, deviceId, now);
+    const blobs = await transferPhotoBlobs(db, api);
+    return { pushed: 0, pulled: 0, blobs, fullResync: true };
+  }
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { SYNC_TABLE_NAMES } from './syncTables';
+
+/**
+ * The sync protocol's wire format (docs/sync-protocol.md), shared by the client engine and the
+ * server, which validates every request with these schemas.
+ */
+export const MAX_MUTATIONS_PER_PUSH = 500;
+export const MAX_PULL_PAGE = 1000;
+
+export const hlcStampSchema = z.string().regex(/^\d{15}:\d{6}:[^:]{1,64}$/, { error: 'Not a clock stamp.' });
+const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: 'Not an id.' });
+
+/** Every change a device made to one record since its last push: fields with their stamps. */
+export const mutationSchema = z
+  .object({
+    mutationId: idSchema,
+    table: z.enum(SYNC_TABLE_NAMES),
+    recordId: idSchema,
+    fields: z.record(z.string().min(1).max(64), z.unknown()),
+    clocks: z.record(z.string().min(1).max(64), hlcStampSchema),
+    hlc: hlcStampSchema,
+  })
+  .refine((mutation) => Object.keys(mutation.fields).every((field) => field in mutation.clocks), {
+    error: 'Every changed field needs its clock stamp.',
+    path: ['clocks'],
+  });
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  /** Unique per batch; a retried batch keeps its id, and the server applies a batch once. */
+  batchId: idSchema,
+  deviceId: idSchema,
+  mutations: z.array(mutationSchema).min(1).max(MAX_MUTATIONS_PER_PUSH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const pushResponseSchema = z.object({
+  epoch: z.string(),
+  serverTime: z.number(),
+  /** False when the batch had been applied before (a retry): nothing changed this time. */
+  applied: z.boolean(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_PAGE).default(500),
+});
+
+export const pulledRecordSchema = z.object({
+  table: z.enum(SYNC_TABLE_NAMES),
+  seq: z.number().int().positive(),
+  record: z.looseObject({ id: z.string(), owner: z.string(), clocks: z.record(z.string(), z.string()) }),
+});
+export type PulledRecord = z.infer<typeof pulledRecordSchema>;
+
+export const pullResponseSchema = z.object({
+  epoch: z.string(),
+  serverTime: z.number(),
+  records: z.array(pulledRecordSchema),
+  /** Cursor to send as `after` next time: the highest seq returned (or the request's `after`). */
+  cursor: z.number().int().min(0),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** Error bodies are always `{ error: "message for people", code?: "machine-readable" }`. */
+export const errorResponseSchema = z.object({ error: z.string(), code: z.string().optional() });
+export const RESYNC_REQUIRED = 'resync-required';

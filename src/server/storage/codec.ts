@@ -1,0 +1,167 @@
+// Conversions shared by both adapters, between database rows (untyped: `unknown` until
+// checked) and the Store's types. A row that does not have the expected shape means the
+// database and code disagree; that fails loudly instead of handing on a half-valid value.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { z } from 'zod';
+import { SYNC_TABLE_NAMES, type SyncTableName } from '../../domain/sync/syncTables';
+import { ROLES, UnstorableJsonError, type Role, type Session, type StoredRecord, type User } from './Store';
+
+export type Row = Readonly<Record<string, unknown>>;
+
+export function asRow(value: unknown): Row {
+  if (value === null || typeof value !== 'object') throw new Error(`Expected a database row, got ${typeof value}`);
+  return value as Row;
+}
+
+export function text(row: Row, column: string): string {
+  const value = row[column];
+  if (typeof value !== 'string') throw new Error(`Column ${column} should be text, got ${typeof value}`);
+  return value;
+}
+
+/** Integers: SQLite gives numbers, node-postgres gives bigint/count(*) as decimal strings. */
+export function int(row: Row, column: string): number {
+  const value = row[column];
+  const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isSafeInteger(number)) {
+    throw new Error(`Column ${column} should be a safe integer, got ${String(value)}`);
+  }
+  return number;
+}
+
+export function bytes(row: Row, column: string): Buffer {
+  const value = row[column];
+  if (!Buffer.isBuffer(value)) throw new Error(`Column ${column} should be bytes`);
+  return value;
+}
+
+/** SQLite keeps ISO text, PostgreSQL timestamptz (a Date from node-postgres). */
+export function time(row: Row, column: string): string {
+  const value = row[column];
+  if (value instanceof Date) return value.toISOString();
+  return toIso(text(row, column));
+}
+
+/** Normalises a time to `toISOString()` form, the only form the SQLite tables hold. */
+export function toIso(value: string | Date): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`Not a valid time: ${String(value)}`);
+  return date.toISOString();
+}
+
+/** SQLite keeps JSON as text; node-postgres parses jsonb already. */
+export function json(row: Row, column: string): unknown {
+  const value = row[column];
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}
+
+function jsonObject(row: Row, column: string): Record<string, unknown> {
+  const value = json(row, column);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error(`Column ${column} should hold a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+// An unpaired surrogate: with the u flag a valid pair is one code point above U+FFFF, so the
+// surrogate range only matches halves that stand alone.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+function assertStorable(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000') || LONE_SURROGATE.test(value)) {
+      throw new UnstorableJsonError(`${path} contains a NUL character or a broken UTF-16 surrogate.`);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => assertStorable(item, `${path}[${index}]`));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      assertStorable(key, `${path} key`);
+      assertStorable(item, `${path}.${key}`);
+    }
+  }
+}
+
+/** JSON text for a doc; refuses what PostgreSQL's jsonb cannot hold, on both adapters alike. */
+export function encodeJson(value: unknown, what: string): string {
+  assertStorable(value, what);
+  return JSON.stringify(value);
+}
+
+export function syncTable(value: string): SyncTableName {
+  const table = SYNC_TABLE_NAMES.find((name) => name === value);
+  if (!table) throw new Error(`Unknown record table in the database: ${value}`);
+  return table;
+}
+
+export function toStoredRecord(row: Row): StoredRecord {
+  return {
+    table: syncTable(text(row, 'table_name')),
+    id: text(row, 'id'),
+    owner: text(row, 'owner'),
+    doc: jsonObject(row, 'doc'),
+    seq: int(row, 'seq'),
+  };
+}
+
+const rolesSchema = z.array(z.enum(ROLES));
+
+export function toUser(row: Row): User {
+  return {
+    id: text(row, 'id'),
+    email: text(row, 'email'),
+    displayName: text(row, 'display_name'),
+    roles: rolesSchema.parse(json(row, 'roles')),
+    passwordHash: text(row, 'password_hash'),
+    createdAt: time(row, 'created_at'),
+  };
+}
+
+export function toSession(row: Row): Session {
+  return {
+    idHash: text(row, 'id_hash'),
+    userId: text(row, 'user_id'),
+    csrfToken: text(row, 'csrf_token'),
+    createdAt: time(row, 'created_at'),
+    expiresAt: time(row, 'expires_at'),
+  };
+}
+
+/** Emails are compared lower-cased and without surrounding spaces; stored the same way. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function rolesJson(roles: readonly Role[]): string {
+  return JSON.stringify(rolesSchema.parse(roles));
+}
+
+export function checkPage(after: number, limit: number): void {
+  if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`after must be a whole number ≥ 0, got ${after}`);
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be a whole number ≥ 1, got ${limit}`);
+}
+
+/**
+ * Marks the async context of a transaction callback. Calling the store itself (rather than
+ * `tx`) from inside would deadlock (SQLite: the adapter's mutex is held; PostgreSQL: a second
+ * transaction waits for the writer lock the first one holds) or read outside the transaction,
+ * so it fails at once with a sentence saying what to do instead.
+ */
+export class TransactionScope {
+  private readonly context = new AsyncLocalStorage<true>();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    return this.context.run(true, work);
+  }
+
+  assertOutside(method: string): void {
+    if (this.context.getStore()) {
+      throw new Error(`store.${method}() was called inside store.transaction(); use the transaction's tx object instead.`);
+    }
+  }
+}
+
+/** A transaction's tx object must not be used after its transaction ended. */
+export function assertOpen(finished: boolean): void {
+  if (finished) throw new Error('This transaction has already committed or rolled back; its tx can no longer be used.');
+}

@@ -1,0 +1,63 @@
+// PostgreSQL query helpers and the transaction object handed to Store.transaction callbacks.
+import type pg from 'pg';
+import type { SyncTableName } from '../../domain/sync/syncTables';
+import { asRow, assertOpen, encodeJson, int, toIso, toStoredRecord, type Row } from './codec';
+import type { StoredRecord, StoreTransaction } from './Store';
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+export async function rows(db: Queryable, sql: string, values: unknown[] = []): Promise<Row[]> {
+  const result = await db.query<Record<string, unknown>>(sql, values);
+  return result.rows;
+}
+
+export async function one(db: Queryable, sql: string, values: unknown[] = []): Promise<Row | undefined> {
+  return (await rows(db, sql, values))[0];
+}
+
+export async function scalar(db: Queryable, sql: string, values: unknown[] = []): Promise<number> {
+  return int(asRow(await one(db, sql, values)), 'value');
+}
+
+export class PostgresTransaction implements StoreTransaction {
+  finished = false;
+
+  constructor(private readonly client: pg.PoolClient) {}
+
+  async getRecord(table: SyncTableName, id: string): Promise<StoredRecord | undefined> {
+    assertOpen(this.finished);
+    const row = await one(this.client, 'SELECT table_name, id, owner, doc, seq FROM records WHERE table_name = $1 AND id = $2', [
+      table,
+      id,
+    ]);
+    return row && toStoredRecord(row);
+  }
+
+  async putRecord(table: SyncTableName, id: string, owner: string, doc: Record<string, unknown>): Promise<number> {
+    assertOpen(this.finished);
+    // nextval is called under the writer lock (see transaction()), so allocation order is
+    // commit order. A rolled-back transaction leaves a gap in seqs; gaps are harmless.
+    return scalar(
+      this.client,
+      `INSERT INTO records (table_name, id, owner, doc, seq) VALUES ($1, $2, $3, $4::jsonb, nextval('record_seq'))
+       ON CONFLICT (table_name, id) DO UPDATE SET owner = EXCLUDED.owner, doc = EXCLUDED.doc, seq = EXCLUDED.seq
+       RETURNING seq AS value`,
+      [table, id, owner, encodeJson(doc, `${table} ${id}`)],
+    );
+  }
+
+  async hasBatch(userId: string, batchId: string): Promise<boolean> {
+    assertOpen(this.finished);
+    const row = await one(this.client, 'SELECT 1 FROM applied_batches WHERE user_id = $1 AND batch_id = $2', [userId, batchId]);
+    return row !== undefined;
+  }
+
+  async recordBatch(userId: string, batchId: string, appliedAt: Date): Promise<void> {
+    assertOpen(this.finished);
+    await this.client.query('INSERT INTO applied_batches (user_id, batch_id, applied_at) VALUES ($1, $2, $3)', [
+      userId,
+      batchId,
+      toIso(appliedAt),
+    ]);
+  }
+}
