@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ToastHost } from '../ui/ToastHost';
+import { AppNoticeBanner } from './AppNoticeBanner';
 import { NavBar } from './NavBar';
 import { StatusLine } from './StatusLine';
 
@@ -19,6 +20,7 @@ export function AppLayout({ children, updatePrompt }: { children: ReactNode; upd
         {children}
       </main>
       {updatePrompt}
+      <AppNoticeBanner />
       <ToastHost />
     </div>
   );

@@ -4,7 +4,7 @@ import type { SetwiseDatabase } from '../db/SetwiseDatabase';
 import type { SyncStatus } from '../state/syncStatusStore';
 import { retryDelayMs } from './retryDelay';
 import { SyncHttpError } from './SyncHttpError';
-import type { SyncApi } from './syncApi';
+import type { SyncApi } from './createSyncApi';
 import { syncOnce } from './syncOnce';
 
 export const LAST_SYNCED_KEY = 'lastSyncedAt';
@@ -20,6 +20,8 @@ export interface SyncEngineOptions {
   readonly afterWriteDelayMs?: number;
   /** Web Locks, so only one tab of this account syncs at a time (all tabs see the results in IndexedDB). */
   readonly locks?: LockManager;
+  /** Runs before each round, e.g. to fetch a CSRF token; may throw a SyncHttpError. */
+  readonly prepare?: () => Promise<void>;
 }
 
 export interface SyncEngine {
@@ -60,6 +62,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     onStatus({ kind: 'syncing' });
     try {
+      await options.prepare?.();
       await syncOnce(db, api, await getDeviceId(db));
       failures = 0;
       const at = new Date().toISOString();

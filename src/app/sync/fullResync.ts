@@ -1,8 +1,8 @@
 import { SYNCED_TABLES, type SetwiseDatabase } from '../db/SetwiseDatabase';
-import { enqueueWholeRecords } from './enqueueWholeRecords';
+import { enqueueWholeRecords } from '../db/enqueueWholeRecords';
 import { pullRemoteChanges, SERVER_EPOCH_KEY, SYNC_CURSOR_KEY } from './pullRemoteChanges';
 import { pushPendingChanges } from './pushPendingChanges';
-import type { SyncApi } from './syncApi';
+import type { SyncApi } from './createSyncApi';
 
 /**
  * Recovery when the server was reset or restored, or our cursor is older than it can serve:

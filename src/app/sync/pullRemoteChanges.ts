@@ -4,7 +4,7 @@ import type { SyncedRecord } from '../../domain/syncedRecord';
 import { observeRemoteClock } from '../db/deviceClock';
 import { SYNCED_TABLES, type SetwiseDatabase } from '../db/SetwiseDatabase';
 import { rebaseRecord } from './rebaseRecord';
-import type { SyncApi } from './syncApi';
+import type { SyncApi } from './createSyncApi';
 
 export const SYNC_CURSOR_KEY = 'syncCursor';
 export const SERVER_EPOCH_KEY = 'serverEpoch';

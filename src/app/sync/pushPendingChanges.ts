@@ -5,7 +5,7 @@ import type { SetwiseDatabase } from '../db/SetwiseDatabase';
 import { claimPushBatch } from './claimPushBatch';
 import { EpochChangedError, SERVER_EPOCH_KEY } from './pullRemoteChanges';
 import { rowClocks } from './rebaseRecord';
-import type { SyncApi } from './syncApi';
+import type { SyncApi } from './createSyncApi';
 
 async function toMutation(db: SetwiseDatabase, row: OutboxRow): Promise<Mutation> {
   const clocks = rowClocks(row);

@@ -3,7 +3,7 @@ import { fullResync } from './fullResync';
 import { EpochChangedError, pullRemoteChanges } from './pullRemoteChanges';
 import { pushPendingChanges } from './pushPendingChanges';
 import { SyncHttpError } from './SyncHttpError';
-import type { SyncApi } from './syncApi';
+import type { SyncApi } from './createSyncApi';
 import { transferPhotoBlobs } from './transferPhotoBlobs';
 
 export interface SyncResult {

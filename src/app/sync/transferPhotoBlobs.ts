@@ -1,6 +1,6 @@
 import { isLive } from '../../domain/syncedRecord';
 import type { SetwiseDatabase } from '../db/SetwiseDatabase';
-import type { SyncApi } from './syncApi';
+import type { SyncApi } from './createSyncApi';
 
 /**
  * Photo bytes travel apart from records, content-addressed by SHA-256: each queued upload is

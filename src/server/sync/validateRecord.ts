@@ -25,6 +25,8 @@ function describeIssues(error: z.ZodError): string {
 export function assertValidRecord(table: SyncTableName, recordId: string, doc: Record<string, unknown>): void {
   const result = SYNC_TABLE_SCHEMAS[table].safeParse(doc);
   if (!result.success) {
-    throw new InvalidMutationError(`The change to ${table} ${recordId} is not valid: ${describeIssues(result.error)}.`);
+    const issues = describeIssues(result.error);
+    // Schema messages are sentences already ("… split it in two."): no second full stop.
+    throw new InvalidMutationError(`The change to ${table} ${recordId} is not valid: ${issues}${/[.!?]$/.test(issues) ? '' : '.'}`);
   }
 }

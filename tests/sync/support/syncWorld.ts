@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { createRepositories, type Repositories } from '../../../src/app/db/createRepositories';
 import { getDeviceId } from '../../../src/app/db/deviceClock';
 import { SetwiseDatabase } from '../../../src/app/db/SetwiseDatabase';
-import { createSyncApi, type SyncApi } from '../../../src/app/sync/syncApi';
+import { createSyncApi, type SyncApi } from '../../../src/app/sync/createSyncApi';
 import { syncOnce, type SyncResult } from '../../../src/app/sync/syncOnce';
 import { createAccount } from '../../../src/server/auth/accounts';
 import { startSession } from '../../../src/server/auth/sessions';

@@ -1,6 +1,6 @@
 import { newId } from '../../domain/ids';
 import { IDENTITY_FIELDS, type SyncedRecord } from '../../domain/syncedRecord';
-import { SYNCED_TABLES, type SetwiseDatabase } from '../db/SetwiseDatabase';
+import { SYNCED_TABLES, type SetwiseDatabase } from './SetwiseDatabase';
 
 /**
  * Puts every record on this device into the outbox in full: every stamped field with its own

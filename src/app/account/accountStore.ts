@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+
+/**
+ * Who is signed in on this device. Persisted (localStorage) so the app opens the right
+ * person's local database offline, for days; the session itself is an httpOnly cookie the
+ * app never sees. The CSRF token is kept in memory only and fetched again when online.
+ */
+export const accountSchema = z.object({
+  userId: z.string().min(1),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+const persistedSchema = z.object({ account: accountSchema.nullable().catch(null).default(null) });
+
+interface AccountState {
+  readonly account: Account | null;
+  readonly csrfToken: string | null;
+  /** True when the server said the session is gone: the app keeps working and asks to sign in. */
+  readonly sessionExpired: boolean;
+  signedIn(account: Account, csrfToken: string): void;
+  sessionConfirmed(csrfToken: string): void;
+  sessionLost(): void;
+  signedOut(): void;
+}
+
+export const ACCOUNT_STORAGE_KEY = 'setwise.account';
+
+export const useAccountStore = create<AccountState>()(
+  persist(
+    (set) => ({
+      account: null,
+      csrfToken: null,
+      sessionExpired: false,
+      signedIn: (account, csrfToken) => set({ account, csrfToken, sessionExpired: false }),
+      sessionConfirmed: (csrfToken) => set({ csrfToken, sessionExpired: false }),
+      sessionLost: () => set({ csrfToken: null, sessionExpired: true }),
+      signedOut: () => set({ account: null, csrfToken: null, sessionExpired: false }),
+    }),
+    {
+      name: ACCOUNT_STORAGE_KEY,
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (state) => ({ account: state.account }),
+      merge: (persisted, current) => ({ ...current, ...persistedSchema.parse(persisted ?? {}) }),
+    },
+  ),
+);
+
+/** The local database of whoever is signed in; records written signed-out live in 'setwise'. */
+export function databaseNameFor(account: Account | null): string {
+  return account ? `setwise-user-${account.userId}` : 'setwise';
+}
