@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -55,6 +55,33 @@ export class SyncWorld {
     await this.start();
   }
 
+  /** A server that lost its database (a fresh install): a new epoch, no records, no users. */
+  async resetServer(): Promise<void> {
+    await this.app?.close();
+    await this.store?.close();
+    rmSync(join(this.dir, 'data'), { recursive: true, force: true });
+    await this.start();
+  }
+
+  /** Copies the database while the server is stopped (SQLite checkpoints its WAL on close). */
+  async backUp(): Promise<string> {
+    await this.app?.close();
+    await this.store?.close();
+    const copy = join(this.dir, `backup-${Date.now()}`);
+    cpSync(join(this.dir, 'data'), copy, { recursive: true });
+    await this.start();
+    return copy;
+  }
+
+  /** Puts an older backup back in place: the server "forgets" everything since. */
+  async restore(backup: string): Promise<void> {
+    await this.app?.close();
+    await this.store?.close();
+    rmSync(join(this.dir, 'data'), { recursive: true, force: true });
+    cpSync(backup, join(this.dir, 'data'), { recursive: true });
+    await this.start();
+  }
+
   async createUser(email: string): Promise<string> {
     if (!this.store) throw new Error('start() first');
     const user = await createAccount(this.store, { email, displayName: 'Priya Shah', roles: ['participant'], password: PASSWORD });
@@ -92,9 +119,22 @@ export class SyncWorld {
     return user.id;
   }
 
-  private async device(name: string, userId: string, cookie: { value: string | null }, csrf: string): Promise<Device> {
+  /** The same device (same local database) with a new session, e.g. after the server was reset. */
+  async signInAgain(device: Device, userId: string): Promise<Device> {
+    if (!this.store) throw new Error('start() first');
+    const { token, csrfToken } = await startSession(this.store, userId);
+    return this.device(device.name, userId, { value: token }, csrfToken, device.db);
+  }
+
+  private async device(
+    name: string,
+    userId: string,
+    cookie: { value: string | null },
+    csrf: string,
+    existing?: SetwiseDatabase,
+  ): Promise<Device> {
     const base = injectFetch(() => this.server(), cookie);
-    const db = new SetwiseDatabase(`world-${name}-${crypto.randomUUID()}`);
+    const db = existing ?? new SetwiseDatabase(`world-${name}-${crypto.randomUUID()}`);
     await db.meta.put({ key: 'owner', value: userId });
     const repositories = createRepositories(db);
     const device: Device = {
@@ -109,7 +149,7 @@ export class SyncWorld {
         return syncOnce(db, device.api, await getDeviceId(db));
       },
     };
-    this.devices.push(device);
+    if (!existing) this.devices.push(device);
     return device;
   }
 
