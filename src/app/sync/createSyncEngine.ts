@@ -111,6 +111,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   const onOnline = () => requestSync();
+  const onOffline = () => onStatus({ kind: 'offline' });
   const onVisible = () => {
     if (document.visibilityState === 'visible') requestSync();
   };
@@ -119,9 +120,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     start() {
       if (!stopped) return;
       stopped = false;
-      window.addEventListener('online', onOnline);
-      window.addEventListener('offline', () => onStatus({ kind: 'offline' }));
-      document.addEventListener('visibilitychange', onVisible);
+      // Outside a browser (tests, tools) there are no such events; timers and writes still trigger.
+      if (typeof window !== 'undefined') {
+        window.addEventListener('online', onOnline);
+        window.addEventListener('offline', onOffline);
+      }
+      if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
       periodTimer = setInterval(() => requestSync(), periodMs);
       // Every local write (in any tab) moves the device clock: sync shortly after it.
       let first = true;
@@ -139,8 +143,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     stop() {
       stopped = true;
-      window.removeEventListener('online', onOnline);
-      document.removeEventListener('visibilitychange', onVisible);
+      if (typeof window !== 'undefined') {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+      }
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
       clearInterval(periodTimer);
       clearTimeout(retryTimer);
       clearTimeout(writeTimer);
