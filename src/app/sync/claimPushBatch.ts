@@ -19,14 +19,15 @@ export interface PushBatch {
  */
 export async function claimPushBatch(db: SetwiseDatabase, now: Date): Promise<PushBatch | null> {
   return db.transaction('rw', db.outbox, async () => {
-    const all = await db.outbox.orderBy('seq').toArray();
-    const retry = all.find((row) => row.pushBatchId);
-    if (retry?.pushBatchId) {
-      return { batchId: retry.pushBatchId, rows: all.filter((row) => row.pushBatchId === retry.pushBatchId) };
-    }
+    // Only the oldest rows are read: batches are claimed oldest first and pushed one at a time,
+    // so a claimed batch, if any, is always at the head of the outbox.
+    const head = await db.outbox.orderBy('seq').limit(MAX_BATCH_ROWS).toArray();
+    const retryId = head[0]?.pushBatchId;
+    if (retryId) return { batchId: retryId, rows: head.filter((row) => row.pushBatchId === retryId) };
     const rows: OutboxRow[] = [];
     let bytes = 0;
-    for (const row of all) {
+    for (const row of head) {
+      if (row.pushBatchId) break;
       const size = JSON.stringify(row.fields).length;
       if (rows.length > 0 && (rows.length >= MAX_BATCH_ROWS || bytes + size > MAX_BATCH_BYTES)) break;
       rows.push(row);

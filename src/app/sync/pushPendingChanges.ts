@@ -7,16 +7,24 @@ import { EpochChangedError, SERVER_EPOCH_KEY } from './pullRemoteChanges';
 import { rowClocks } from './rebaseRecord';
 import type { SyncApi } from './createSyncApi';
 
-async function toMutation(db: SetwiseDatabase, row: OutboxRow): Promise<Mutation> {
-  const clocks = rowClocks(row);
-  const fields: Record<string, unknown> = { ...row.fields };
-  // The server keeps the device's creation time for a new record (it ignores it otherwise).
-  const record = await db.table(row.table).get(row.recordId);
-  if (record && typeof (record as { createdAt?: unknown }).createdAt === 'string') {
-    fields.createdAt = (record as { createdAt: string }).createdAt;
-    clocks.createdAt = row.hlc;
+/** The batch's rows as mutations; each carries its record's creation time (kept by the server for new records). */
+async function toMutations(db: SetwiseDatabase, rows: readonly OutboxRow[]): Promise<Mutation[]> {
+  const createdAt = new Map<string, unknown>();
+  for (const table of new Set(rows.map((row) => row.table))) {
+    const ids = rows.filter((row) => row.table === table).map((row) => row.recordId);
+    const records = (await db.table(table).bulkGet(ids)) as ({ id: string; createdAt?: unknown } | undefined)[];
+    for (const record of records) if (record) createdAt.set(`${table}/${record.id}`, record.createdAt);
   }
-  return { mutationId: row.mutationId, table: row.table as Mutation['table'], recordId: row.recordId, fields, clocks, hlc: row.hlc };
+  return rows.map((row) => {
+    const clocks = rowClocks(row);
+    const fields: Record<string, unknown> = { ...row.fields };
+    const created = createdAt.get(`${row.table}/${row.recordId}`);
+    if (typeof created === 'string') {
+      fields.createdAt = created;
+      clocks.createdAt = row.hlc;
+    }
+    return { mutationId: row.mutationId, table: row.table as Mutation['table'], recordId: row.recordId, fields, clocks, hlc: row.hlc };
+  });
 }
 
 /**
@@ -29,7 +37,7 @@ export async function pushPendingChanges(db: SetwiseDatabase, api: SyncApi, devi
   for (;;) {
     const batch = await claimPushBatch(db, now());
     if (!batch) return acknowledged;
-    const mutations = await Promise.all(batch.rows.map((row) => toMutation(db, row)));
+    const mutations = await toMutations(db, batch.rows);
     const response = await api.push({ batchId: batch.batchId, deviceId, mutations });
     const localTimeAtResponse = now().getTime();
     const knownEpoch = await db.transaction('rw', db.outbox, db.meta, async () => {
