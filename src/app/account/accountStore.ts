@@ -51,6 +51,14 @@ export const useAccountStore = create<AccountState>()(
   ),
 );
 
+// Another tab signed in or out: follow it, so this tab does not keep writing into a database
+// that was just adopted or removed. (The storage event only fires in the other tabs.)
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === ACCOUNT_STORAGE_KEY) void useAccountStore.persist.rehydrate();
+  });
+}
+
 /** The local database of whoever is signed in; records written signed-out live in 'setwise'. */
 export function databaseNameFor(account: Account | null): string {
   return account ? `setwise-user-${account.userId}` : 'setwise';

@@ -25,9 +25,11 @@ export function createAppServices(account: Account | null, accountApi: AccountAp
   const db = new SetwiseDatabase(databaseNameFor(account));
   const setNotice = useAppNoticeStore.getState().setNotice;
   db.on('blocked', () => setNotice('upgrade-blocked'));
-  db.on('versionchange', () => {
+  db.on('versionchange', (event) => {
     db.close();
-    setNotice('updated-elsewhere');
+    // newVersion null: the database is being deleted, not upgraded — a sign-in adopting the
+    // signed-out writing, or a sign-out removing it. Not a new version of Setwise, so no banner.
+    if (event.newVersion !== null) setNotice('updated-elsewhere');
     return false;
   });
   db.on('ready', () => {

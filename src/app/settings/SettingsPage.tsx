@@ -1,15 +1,15 @@
 import { version } from '../../../package.json';
 import { PageHeader } from '../ui/PageHeader';
+import { AccountSection } from './AccountSection';
 import { StorageFactsSection } from './StorageFactsSection';
-import { SyncSection } from './SyncSection';
 
-/** Settings: where the data lives on this device, what waits to sync, which version this is. */
+/** Settings: account and sync, where the data lives on this device, which version this is. */
 export function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" />
+      <AccountSection />
       <StorageFactsSection />
-      <SyncSection />
       <section aria-labelledby="about-heading" className="card">
         <h2 id="about-heading">About</h2>
         <p>Setwise version {version}</p>

@@ -1,5 +1,6 @@
 // Global setup for the "e2e" vitest project: build the real app once, serve it with the real
-// server on a free port, and hand the URL to tests via inject('baseURL').
+// server on a free port with one test account, and hand the URL and the account's credentials
+// to tests via inject('baseURL') and inject('testUser').
 // Browser tests must never be skipped silently, so a missing Chromium is a hard failure.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -7,15 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { createAccount } from '../../../src/server/auth/accounts';
 import { createServer } from '../../../src/server/createServer';
+import { openStore } from '../../../src/server/storage/openStore';
 import { assertChromiumInstalled } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Base URL of the running Setwise server, without a trailing slash. */
     baseURL: string;
+    /** An account that exists on that server, for tests that sign in through the app. */
+    testUser: { email: string; password: string; displayName: string };
   }
 }
+
+// Invented, as all test data must be (docs: UX.md); .example never reaches a real mailbox.
+const TEST_USER = { email: 'priya@oakfield.example', password: 'a sensible passphrase', displayName: 'Priya Shah' };
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const staticDir = join(repoRoot, 'dist');
@@ -35,14 +43,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   buildApp();
 
   const dataDir = mkdtempSync(join(tmpdir(), 'setwise-e2e-data-'));
-  const app = await createServer({ staticDir, dataDir, logLevel: 'warn' });
+  // The store is opened here (not by createServer) so the account exists before the first
+  // request; a server given a store leaves closing it to its owner.
+  const store = await openStore({ dataDir });
+  await createAccount(store, { ...TEST_USER, roles: ['participant'] });
+  const app = await createServer({ staticDir, dataDir, store, logLevel: 'warn' });
   // 127.0.0.1 is a secure context, so service workers are allowed without https.
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   console.log(`[e2e] Setwise test server at ${address}`);
   project.provide('baseURL', address);
+  project.provide('testUser', TEST_USER);
 
   return async () => {
     await app.close();
+    await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,7 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SettingsPage } from '../../../../src/app/settings/SettingsPage';
-import { freshRepositories, renderPage } from '../support/renderPage';
+import { renderAccountApp, resetAccountWorld } from '../support/renderAccountApp';
 
 /** A stand-in for the browser's StorageManager, for these tests only. */
 function stubStorage({ persisted, grant }: { persisted: boolean; grant: boolean }) {
@@ -18,21 +17,20 @@ function stubStorage({ persisted, grant }: { persisted: boolean; grant: boolean 
   return storage;
 }
 
-function renderSettings(repositories = freshRepositories()) {
-  return renderPage('/settings', <SettingsPage />, '/settings', repositories);
+/** Settings as the app shows it, signed out, with the account screens on a fake server. */
+function renderSettings() {
+  return renderAccountApp({ path: '/settings' });
 }
 
 describe('Settings', () => {
-  afterEach(() => {
+  afterEach(async () => {
     Reflect.deleteProperty(window.navigator, 'storage');
+    await resetAccountWorld();
   });
 
-  it('says when storage is persistent, how much is used, and what waits to sync', async () => {
+  it('says when storage is persistent and how much is used, and offers sign-in to sync', async () => {
     stubStorage({ persisted: true, grant: true });
-    const repositories = freshRepositories();
-    await repositories.trials.create({ what: 'Lesson study' });
-    await repositories.trials.create({ what: 'Learning walks' });
-    renderSettings(repositories);
+    renderSettings();
 
     const storage = screen.getByRole('region', { name: 'Storage on this device' });
     expect(
@@ -41,9 +39,9 @@ describe('Settings', () => {
     expect(within(storage).getByText('Setwise is using 3.0 MB of about 2.0 GB available.')).toBeInTheDocument();
     expect(within(storage).queryByRole('button', { name: 'Keep my data on this device' })).not.toBeInTheDocument();
 
-    const sync = screen.getByRole('region', { name: 'Sync' });
-    expect(await within(sync).findByText('2 changes waiting to sync.')).toBeInTheDocument();
-    expect(within(sync).getByText(/Sync and sign-in arrive in a later version of Setwise/)).toBeInTheDocument();
+    const account = screen.getByRole('region', { name: 'Account and sync' });
+    expect(within(account).getByText(/^Everything you write is saved on this device/)).toBeInTheDocument();
+    expect(within(account).getByRole('form', { name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByText(/^Setwise version \d+\.\d+\.\d+/)).toBeInTheDocument();
   });
 
@@ -58,7 +56,6 @@ describe('Settings', () => {
     expect(
       await screen.findByText("Persistent — your browser will not clear Setwise's data to free space."),
     ).toBeInTheDocument();
-    expect(await screen.findByText('No changes waiting to sync.')).toBeInTheDocument();
   });
 
   it('says so honestly when the browser refuses', async () => {
