@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './dates';
+import { fieldConflictsSchema } from './fieldConflict';
 
 /**
  * Fields every participant-owned record carries so that the sync engine can merge it
@@ -26,6 +27,8 @@ export const syncedRecordSchema = z.looseObject({
   updatedAt: isoDateTimeSchema,
   deletedAt: isoDateTimeSchema.nullable().default(null),
   clocks: z.record(z.string(), z.string()).default({}),
+  /** Losing versions of long-text fields edited concurrently (see fieldConflict.ts). */
+  conflicts: fieldConflictsSchema.optional(),
 });
 export type SyncedRecord = z.infer<typeof syncedRecordSchema>;
 

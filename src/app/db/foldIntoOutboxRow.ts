@@ -10,7 +10,7 @@ import type { OutboxRow } from './rows';
  */
 export function foldIntoOutboxRow(
   row: OutboxRow,
-  change: { readonly hlc: string; readonly fields: Readonly<Record<string, unknown>> },
+  change: { readonly hlc: string; readonly fields: Readonly<Record<string, unknown>>; readonly bases?: Readonly<Record<string, string>> },
 ): OutboxRow {
   if (row.pushStartedAt) throw new Error('An outbox row being pushed must not change.');
   // A copy: the row passed in is never changed.
@@ -22,5 +22,7 @@ export function foldIntoOutboxRow(
     fields[field] = value;
     clocks[field] = change.hlc;
   }
-  return { ...row, fields, clocks, hlc: change.hlc > row.hlc ? change.hlc : row.hlc };
+  // A field's base is what it was before the row's FIRST edit of it: later edits build on that.
+  const bases = change.bases || row.bases ? { ...change.bases, ...row.bases } : undefined;
+  return { ...row, ...(bases ? { bases } : {}), fields, clocks, hlc: change.hlc > row.hlc ? change.hlc : row.hlc };
 }

@@ -16,6 +16,8 @@ export interface OutboxRow {
   fields: Record<string, unknown>;
   /** The stamp of each field's latest value (rows written before folding existed lack it: every field then has `hlc`). */
   clocks?: Record<string, string>;
+  /** Long-text fields: the stamp each had before the first edit in this row ('' if none). */
+  bases?: Record<string, string>;
   createdAt: string;
   /** Set by the sync engine when it starts pushing this row; a row being pushed is never folded into. */
   pushStartedAt?: string;

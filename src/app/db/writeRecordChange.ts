@@ -1,5 +1,6 @@
 import { newId } from '../../domain/ids';
 import { applyPatch } from '../../domain/mergeRecord';
+import { isLongTextField } from '../../domain/sync/longTextFields';
 import type { SyncedRecord } from '../../domain/syncedRecord';
 import { getOwner, nextLocalStamp } from './deviceClock';
 import { foldIntoOutboxRow } from './foldIntoOutboxRow';
@@ -39,11 +40,19 @@ export async function writeRecordChange<T extends SyncedRecord>(db: SetwiseDatab
         clocks: {},
       } as unknown as T);
     const fields = existing ? change.fields : { deletedAt: null, ...change.fields };
+    // For long writing, remember what the edit was based on, so the server can tell a
+    // concurrent edit on another device from an ordinary later one (docs/sync-protocol.md).
+    const bases = Object.fromEntries(
+      Object.keys(fields)
+        .filter((field) => isLongTextField(change.table, field))
+        .map((field) => [field, (existing?.clocks as Record<string, string> | undefined)?.[field] ?? '']),
+    );
+    const hasBases = Object.keys(bases).length > 0;
     const next = applyPatch(base, { recordId: change.recordId, hlc, fields }, nowIso);
     await table.put(next);
     const pending = await db.outbox.where('recordId').equals(change.recordId).last();
     if (pending && pending.table === change.table && !pending.pushStartedAt) {
-      await db.outbox.put(foldIntoOutboxRow(pending, { hlc, fields }));
+      await db.outbox.put(foldIntoOutboxRow(pending, { hlc, fields, ...(hasBases ? { bases } : {}) }));
     } else {
       await db.outbox.add({
         mutationId: newId(),
@@ -52,6 +61,7 @@ export async function writeRecordChange<T extends SyncedRecord>(db: SetwiseDatab
         hlc,
         fields: { ...fields },
         clocks: Object.fromEntries(Object.keys(fields).map((field) => [field, hlc])),
+        ...(hasBases ? { bases } : {}),
         createdAt: nowIso,
       });
     }

@@ -13,6 +13,7 @@ import { useAutosave } from '../ui/useAutosave';
 import { VisibilityNote } from '../ui/VisibilityNote';
 import { checkEntryForm, entryFormValidationSchema, fromLogEntry, toLogEntryInput, type EntryFormValues } from './entryForm';
 import { EntryFields } from './EntryFields';
+import { ConflictNotice } from './ConflictNotice';
 import { EntryPhotos } from './EntryPhotos';
 
 /** Editing a saved entry: every change is saved to the entry itself as you type. */
@@ -61,6 +62,7 @@ function EntryEditorForm({ entry }: { entry: LogEntry }) {
     <FormProvider {...form}>
       <form className="card" aria-label="Edit entry" noValidate onSubmit={(event) => event.preventDefault()}>
         <h2>Entry of {formatUkDateTime(entry.occurredAt)}</h2>
+        <ConflictNotice entry={entry} />
         <EntryFields
           idPrefix={`entry-${entry.id}`}
           errors={{
@@ -91,5 +93,7 @@ export function EntryEditor({ entryId }: { entryId: string }) {
       </EmptyState>
     );
   }
-  return <EntryEditorForm key={entry.id} entry={entry} />;
+  // A settled conflict (or one arriving from another device) may change the text: start the
+  // form again from the record. Typing is saved as it happens, so nothing is lost by this.
+  return <EntryEditorForm key={`${entry.id}:${entry.clocks.conflicts ?? ''}`} entry={entry} />;
 }

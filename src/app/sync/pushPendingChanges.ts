@@ -23,7 +23,15 @@ async function toMutations(db: SetwiseDatabase, rows: readonly OutboxRow[]): Pro
       fields.createdAt = created;
       clocks.createdAt = row.hlc;
     }
-    return { mutationId: row.mutationId, table: row.table as Mutation['table'], recordId: row.recordId, fields, clocks, hlc: row.hlc };
+    return {
+      mutationId: row.mutationId,
+      table: row.table as Mutation['table'],
+      recordId: row.recordId,
+      fields,
+      clocks,
+      ...(row.bases ? { bases: row.bases } : {}),
+      hlc: row.hlc,
+    };
   });
 }
 

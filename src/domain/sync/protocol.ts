@@ -19,6 +19,11 @@ export const mutationSchema = z
     recordId: idSchema,
     fields: z.record(z.string().min(1).max(64), z.unknown()),
     clocks: z.record(z.string().min(1).max(64), hlcStampSchema),
+    /**
+     * For long-text fields: the stamp the field had on the device before this edit ('' for a
+     * new record). A different stamp on the server means someone else edited it meanwhile.
+     */
+    bases: z.record(z.string().min(1).max(64), z.union([hlcStampSchema, z.literal('')])).optional(),
     hlc: hlcStampSchema,
   })
   .refine((mutation) => Object.keys(mutation.fields).every((field) => field in mutation.clocks), {

@@ -270,6 +270,7 @@ class PostgresStore implements Store {
     if (this.closed) return;
     this.closed = true;
     await this.pool.end();
+    this.scope.dispose();
   }
 }
 

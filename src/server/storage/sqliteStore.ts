@@ -268,6 +268,7 @@ class SqliteStore implements Store {
       if (this.closed) return;
       this.closed = true;
       this.db.close();
+      this.scope.dispose();
     });
   }
 }

@@ -4,6 +4,7 @@ import type { PushRequest, PushResponse } from '../../domain/sync/protocol';
 import type { SyncedRecord } from '../../domain/syncedRecord';
 import type { Store } from '../storage/Store';
 import { clampClock } from './clampClock';
+import { keepConcurrentLosers } from './keepConcurrentLosers';
 import { assertValidRecord, clientFields, InvalidMutationError } from './validateRecord';
 
 export class ForbiddenRecordError extends Error {}
@@ -37,7 +38,9 @@ export async function applyPush(
       delete clocks.createdAt;
       const incoming = { ...fields, id: mutation.recordId, owner: userId, createdAt, updatedAt: nowIso, clocks } as SyncedRecord;
       const current = existing ? (existing.doc as SyncedRecord) : undefined;
-      const merged = current ? mergeRecord(current, incoming) : incoming;
+      const merged = current
+        ? keepConcurrentLosers(mutation.table, current, mergeRecord(current, incoming), { fields, clocks, bases: mutation.bases }, nowIso)
+        : incoming;
       if (current && sameContent(current, merged)) continue;
       if (!current && Object.keys(fields).length === 0) {
         throw new InvalidMutationError(`The change to ${mutation.table} ${mutation.recordId} creates an empty record.`);

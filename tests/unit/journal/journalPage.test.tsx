@@ -102,4 +102,24 @@ describe('Journal', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(async () => expect((await app!.repositories.logEntries.get(id))?.body).toBe('Parent workshop notes'));
   });
+
+  it('shows two versions of an entry changed on two devices, and uses the one chosen', async () => {
+    let id = '';
+    await renderJournal('/journal', async ({ repositories, db }) => {
+      id = (await repositories.logEntries.create({ occurredAt: '2026-05-14T08:00:00.000Z', body: 'Newer version from the laptop' })).id;
+      // As the server leaves it after two devices edited the entry at once.
+      await db.logEntries.update(id, {
+        conflicts: { body: { value: 'Older version from the tablet', stamp: '000000000000001:000000:tablet', at: '2026-05-14T09:00:00.000Z' } },
+        'clocks.conflicts': '000000000000002:000000:server',
+      } as never);
+    });
+    app!.location.navigate(`/journal/${id}`);
+    expect(await screen.findByRole('heading', { name: 'Two versions of this entry' })).toBeInTheDocument();
+    expect(screen.getByText('Older version from the tablet')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Use the other version' }));
+    await waitFor(async () => expect((await app!.repositories.logEntries.get(id))?.body).toBe('Older version from the tablet'));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Two versions of this entry' })).not.toBeInTheDocument());
+    expect(screen.getByLabelText('What happened?')).toHaveValue('Older version from the tablet');
+  });
 });

@@ -13,6 +13,17 @@ import { changedFields } from './changedFields';
 import { hashPhoto, storePhoto, type PreparedPhoto } from './storePhoto';
 import { markDeleted, markRestored } from './tombstones';
 
+export type ConflictChoice = 'keep-current' | 'use-other' | 'keep-both';
+
+/** Both versions, one after the other (per prompt for template answers). */
+function keepBoth(current: unknown, other: unknown): unknown {
+  const join = (a: unknown, b: unknown) => [a, b].filter((t) => typeof t === 'string' && t.trim() !== '').join('\n\n');
+  if (typeof current === 'string' || typeof other === 'string') return current === other ? current : join(current, other);
+  const a = (current ?? {}) as Record<string, unknown>;
+  const b = (other ?? {}) as Record<string, unknown>;
+  return Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(b)])].map((key) => [key, a[key] === b[key] ? a[key] : join(a[key], b[key])]));
+}
+
 /** Thrown when an edit would leave an entry with no writing in it. */
 export class EmptyEntryError extends Error {}
 
@@ -61,6 +72,21 @@ export function createLogEntryRepository(db: SetwiseDatabase) {
       if (!hasWriting(next)) throw new EmptyEntryError('Write something first — an empty entry is not saved.');
       const fields = changedFields(current as Partial<LogEntryContent>, validated, keys);
       if (Object.keys(fields).length === 0) return current;
+      return writeRecordChange<LogEntry>(db, { table: 'logEntries', recordId: id, fields });
+    },
+
+    /**
+     * "Two versions of this entry — choose or keep both": settles a conflict the server kept
+     * when the same writing was edited on two devices at once.
+     */
+    async resolveConflict(id: string, field: 'body' | 'responses', choice: ConflictChoice): Promise<LogEntry> {
+      const current = await db.logEntries.get(id);
+      const other = current?.conflicts?.[field];
+      if (!current || !other) throw new Error('There is nothing to choose for this entry any more.');
+      const { [field]: _settled, ...remaining } = current.conflicts ?? {};
+      const fields: Record<string, unknown> = { conflicts: remaining };
+      if (choice === 'use-other') fields[field] = other.value;
+      if (choice === 'keep-both') fields[field] = keepBoth(current[field], other.value);
       return writeRecordChange<LogEntry>(db, { table: 'logEntries', recordId: id, fields });
     },
 
