@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from '../../src/server/createServer';
 import { launchBrowser, newContext } from '../e2e/support/browser';
 import { measureAppWeight } from './appWeight';
+import { postgresTarget, sqliteTarget } from '../integration/support/storeTargets';
 import { measureKeystrokeToCommit } from './keystrokeToCommit';
 import { median, percentile } from './stats';
+import { measureSyncThroughput } from './syncThroughput';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(root, 'dist');
@@ -39,6 +41,27 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
+  const SYNC_RECORDS = 10_000;
+  const SYNC_RUNS = 3;
+  const syncRows: [string, string][] = [];
+  for (const makeTarget of [sqliteTarget, postgresTarget]) {
+    const target = makeTarget();
+    const push: number[] = [];
+    const pull: number[] = [];
+    try {
+      for (let run = 0; run < SYNC_RUNS; run += 1) {
+        const timing = await measureSyncThroughput(target, SYNC_RECORDS);
+        push.push(timing.pushMs);
+        pull.push(timing.pullMs);
+      }
+    } finally {
+      await target.cleanUp();
+    }
+    const seconds = (values: number[]) => `median ${(median(values) / 1000).toFixed(2)} s (min ${(Math.min(...values) / 1000).toFixed(2)}, max ${(Math.max(...values) / 1000).toFixed(2)})`;
+    syncRows.push([`Sync, ${target.name}: push ${SYNC_RECORDS.toLocaleString('en-GB')} records (${SYNC_RUNS} runs)`, seconds(push)]);
+    syncRows.push([`Sync, ${target.name}: pull them into a second device`, seconds(pull)]);
+  }
+
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
   const rows: [string, string][] = [
@@ -46,12 +69,13 @@ async function main() {
     ['First visit CSS (gzip -9)', kb(weight.firstVisitCssGzipBytes)],
     ['Precache', `${weight.precacheEntries} files, ${kb(weight.precacheBytes)} uncompressed`],
     [`Keystroke → committed in IndexedDB (${RUNS}×${KEYS} keys)`, `p50 ${median(runs).toFixed(0)} ms, p95 ${percentile(runs, 95).toFixed(0)} ms, min ${Math.min(...runs).toFixed(0)} ms, max ${Math.max(...runs).toFixed(0)} ms`],
+    ...syncRows,
   ];
   const table = ['| measure | result |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
   console.log(`\n${table}\n`);
   writeFileSync(
     join(root, 'docs/benchmarks.md'),
-    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${machine}, Node ${process.version}, Debian Chromium (headless).\n\n${table}\n\nKeystroke → committed is measured from the keydown event to the moment a read of IndexedDB (polled every 2 ms) finds the character in the autosaved draft, so it includes React's render, the autosave and the IndexedDB commit.\n`,
+    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${machine}, Node ${process.version}, Debian Chromium (headless).\n\n${table}\n\nKeystroke → committed is measured from the keydown event to the moment a read of IndexedDB (polled every 2 ms) finds the character in the autosaved draft, so it includes React's render, the autosave and the IndexedDB commit.\n\nSync: the app's real sync code (fake-indexeddb in Node) against the real server over loopback HTTP; records written on one device are pushed, then pulled into a second, empty device.\n`,
   );
 }
 
