@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { EmptyState } from '../ui/EmptyState';
+import { ListDetailSplit } from '../ui/ListDetailSplit';
 import { PageHeader } from '../ui/PageHeader';
 import { MeasureDetail } from './MeasureDetail';
 import { MeasureList } from './MeasureList';
@@ -30,24 +31,15 @@ export function MeasuresBrowser({ selectedId }: { readonly selectedId: string | 
   return (
     <>
       <PageHeader title="Measures" actions={addButton} />
-      <div className={selectedId ? 'split split--detail-open' : 'split'}>
-        <section className="split__list" aria-labelledby="measure-list-heading">
-          <h2 id="measure-list-heading" className="visually-hidden">
-            Your measures
-          </h2>
-          <MeasureList summaries={summaries} selectedId={selectedId} />
-        </section>
-        {selectedId ? (
-          <div>
-            <Link href="/" className="split__back">
-              ← All measures
-            </Link>
-            <MeasureDetail id={selectedId} />
-          </div>
-        ) : (
-          <p className="split__placeholder muted">Choose a measure to see its readings.</p>
-        )}
-      </div>
+      <ListDetailSplit
+        idPrefix="measure"
+        listHeading="Your measures"
+        list={<MeasureList summaries={summaries} selectedId={selectedId} />}
+        selectedId={selectedId}
+        detail={selectedId ? <MeasureDetail id={selectedId} /> : null}
+        backLabel="← All measures"
+        placeholder="Choose a measure to see its readings."
+      />
     </>
   );
 }

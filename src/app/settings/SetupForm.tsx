@@ -5,6 +5,7 @@ import { signedInMessage, useAccountNoticeStore } from '../account/accountNotice
 import { completeSignIn } from '../account/signInOnThisDevice';
 import { describedBy, Field } from '../ui/Field';
 import { NEW_PASSWORD_MIN_LENGTH, setupFormSchema, type SetupFormOutput, type SetupFormValues } from './accountFormSchemas';
+import { CredentialFields } from './CredentialFields';
 import { accountFailureMessage } from './SignInForm';
 
 const PASSWORD_HINT = `At least ${NEW_PASSWORD_MIN_LENGTH} characters. A few ordinary words in a row work well.`;
@@ -55,33 +56,16 @@ export function SetupForm() {
           {...register('displayName')}
         />
       </Field>
-      <Field id="setup-email" label="Email" error={emailError}>
-        <input
-          id="setup-email"
-          type="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={describedBy('setup-email', undefined, emailError)}
-          {...register('email')}
-        />
-      </Field>
-      <Field id="setup-password" label="Password" hint={PASSWORD_HINT} error={passwordError}>
-        <input
-          id="setup-password"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={describedBy('setup-password', PASSWORD_HINT, passwordError)}
-          {...register('password')}
-        />
-      </Field>
-      {serverError ? (
-        <p className="field__error" role="alert">
-          {serverError}
-        </p>
-      ) : null}
+      <CredentialFields
+        idPrefix="setup"
+        email={register('email')}
+        password={register('password')}
+        emailError={emailError}
+        passwordError={passwordError}
+        passwordAutoComplete="new-password"
+        passwordHint={PASSWORD_HINT}
+        serverError={serverError}
+      />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {isSubmitting ? 'Setting up…' : 'Set up Setwise'}

@@ -5,7 +5,7 @@ import { useAccountServices } from '../account/AccountContext';
 import { signedInMessage, useAccountNoticeStore } from '../account/accountNoticeStore';
 import { useAccountStore } from '../account/accountStore';
 import { signInOnThisDevice } from '../account/signInOnThisDevice';
-import { describedBy, Field } from '../ui/Field';
+import { CredentialFields } from './CredentialFields';
 import { signInFormSchema, type SignInFormOutput, type SignInFormValues } from './accountFormSchemas';
 
 /** The server's words when it refuses (wrong password, too many attempts, offline); else ours. */
@@ -55,33 +55,15 @@ export function SignInForm({ defaultEmail = '' }: { readonly defaultEmail?: stri
 
   return (
     <form aria-label="Sign in" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
-      <Field id="sign-in-email" label="Email" error={emailError}>
-        <input
-          id="sign-in-email"
-          type="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={describedBy('sign-in-email', undefined, emailError)}
-          {...register('email')}
-        />
-      </Field>
-      <Field id="sign-in-password" label="Password" error={passwordError}>
-        <input
-          id="sign-in-password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={describedBy('sign-in-password', undefined, passwordError)}
-          {...register('password')}
-        />
-      </Field>
-      {serverError ? (
-        <p className="field__error" role="alert">
-          {serverError}
-        </p>
-      ) : null}
+      <CredentialFields
+        idPrefix="sign-in"
+        email={register('email')}
+        password={register('password')}
+        emailError={emailError}
+        passwordError={passwordError}
+        passwordAutoComplete="current-password"
+        serverError={serverError}
+      />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {isSubmitting ? 'Signing in…' : 'Sign in'}

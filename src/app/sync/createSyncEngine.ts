@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { getDeviceId } from '../db/deviceClock';
+import { LAST_SYNCED_KEY } from '../db/repositories/deviceRepository';
 import type { SetwiseDatabase } from '../db/SetwiseDatabase';
 import type { SyncStatus } from '../state/syncStatusStore';
 import { retryDelayMs } from './retryDelay';
@@ -7,7 +8,6 @@ import { SyncHttpError } from './SyncHttpError';
 import type { SyncApi } from './createSyncApi';
 import { syncOnce } from './syncOnce';
 
-export const LAST_SYNCED_KEY = 'lastSyncedAt';
 
 export interface SyncEngineOptions {
   readonly db: SetwiseDatabase;

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { useLive } from '../db/useLiveRecords';
 import { EmptyState } from '../ui/EmptyState';
+import { ListDetailSplit } from '../ui/ListDetailSplit';
 import { PageHeader } from '../ui/PageHeader';
 import { TrialDetail } from './TrialDetail';
 import { TrialList } from './TrialList';
@@ -33,24 +34,15 @@ export function TrialsBrowser({ selectedId }: { readonly selectedId: string | nu
   return (
     <>
       <PageHeader title="Trials" actions={planButton} />
-      <div className={selectedId ? 'split split--detail-open' : 'split'}>
-        <section className="split__list" aria-labelledby="trial-list-heading">
-          <h2 id="trial-list-heading" className="visually-hidden">
-            Your trials
-          </h2>
-          <TrialList trials={trials} selectedId={selectedId} />
-        </section>
-        {selectedId ? (
-          <div>
-            <Link href="/" className="split__back">
-              ← All trials
-            </Link>
-            <TrialDetail id={selectedId} />
-          </div>
-        ) : (
-          <p className="split__placeholder muted">Choose a trial to see its cycle.</p>
-        )}
-      </div>
+      <ListDetailSplit
+        idPrefix="trial"
+        listHeading="Your trials"
+        list={<TrialList trials={trials} selectedId={selectedId} />}
+        selectedId={selectedId}
+        detail={selectedId ? <TrialDetail id={selectedId} /> : null}
+        backLabel="← All trials"
+        placeholder="Choose a trial to see its cycle."
+      />
     </>
   );
 }

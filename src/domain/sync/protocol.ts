@@ -71,5 +71,4 @@ export const pullResponseSchema = z.object({
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 /** Error bodies are always `{ error: "message for people", code?: "machine-readable" }`. */
-export const errorResponseSchema = z.object({ error: z.string(), code: z.string().optional() });
 export const RESYNC_REQUIRED = 'resync-required';

@@ -20,6 +20,16 @@ function badRequest(reply: FastifyReply, error: z.ZodError | string) {
 
 /** /api/sync/push, /api/sync/pull, /api/sync/events and /api/blobs/:sha256 (docs/sync-protocol.md). */
 export function registerSyncRoutes(app: FastifyInstance, store: Store, notifier: ChangeNotifier): void {
+  // The epoch is fixed for the life of a database: read it once, not on every push and pull.
+  let epochRead: Promise<string> | undefined;
+  const epoch = (): Promise<string> => {
+    epochRead ??= store.epoch().catch((error: unknown) => {
+      epochRead = undefined;
+      throw error;
+    });
+    return epochRead;
+  };
+
   app.post('/api/sync/push', { preHandler: requireUser, bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success) return badRequest(reply, parsed.error);
@@ -27,7 +37,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: Store, notifier:
     try {
       const result = await applyPush(store, user.id, parsed.data, new Date());
       if (result.applied) notifier.publish(user.id);
-      return { ...result, epoch: await store.epoch(), serverTime: Date.now() };
+      return { ...result, epoch: await epoch(), serverTime: Date.now() };
     } catch (error) {
       if (error instanceof InvalidMutationError || error instanceof UnstorableJsonError) return badRequest(reply, error.message);
       if (error instanceof ForbiddenRecordError) return reply.code(403).send({ error: error.message, code: 'forbidden' });
@@ -40,7 +50,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: Store, notifier:
     if (!parsed.success) return badRequest(reply, parsed.error);
     try {
       const page = await pullChanges(store, currentUser(request).id, parsed.data.after, parsed.data.limit);
-      return { ...page, epoch: await store.epoch(), serverTime: Date.now() };
+      return { ...page, epoch: await epoch(), serverTime: Date.now() };
     } catch (error) {
       if (error instanceof ResyncRequiredError) return reply.code(409).send({ error: error.message, code: RESYNC_REQUIRED });
       throw error;

@@ -1,8 +1,8 @@
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 
 const PERSIST_ASKED_KEY = 'storagePersistAsked';
-/** Written by the sync engine after each successful round (createSyncEngine's LAST_SYNCED_KEY). */
-const LAST_SYNCED_KEY = 'lastSyncedAt';
+/** Written by the sync engine after each successful round. */
+export const LAST_SYNCED_KEY = 'lastSyncedAt';
 
 /** Facts about this device's copy: what is waiting to sync, and one-off prompts already made. */
 export function createDeviceRepository(db: SetwiseDatabase) {

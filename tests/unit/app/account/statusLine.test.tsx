@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LAST_SYNCED_KEY } from '../../../../src/app/sync/createSyncEngine';
+import { LAST_SYNCED_KEY } from '../../../../src/app/db/repositories/deviceRepository';
 import { SetwiseDatabase } from '../../../../src/app/db/SetwiseDatabase';
 import { createRepositories } from '../../../../src/app/db/createRepositories';
 import { renderAccountApp, resetAccountWorld, writeSignedOut } from '../support/renderAccountApp';
