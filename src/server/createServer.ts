@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { LogLevel } from './config';
 import { registerAuth } from './auth';
+import { registerInvitationRoutes } from './cohorts/registerInvitationRoutes';
+import { registerOverviewRoute } from './cohorts/registerOverviewRoute';
 import { addErrorHandlers } from './errors';
 import { registerHealthRoute } from './health';
 import { addSecurityHeaders } from './securityHeaders';
@@ -54,6 +56,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   await registerAuth(app, store);
   registerHealthRoute(app, options.version ?? packageJson.version);
   registerSyncRoutes(app, store, notifier);
+  registerInvitationRoutes(app, store, notifier);
+  registerOverviewRoute(app, store);
   await registerStaticFiles(app, options.staticDir);
 
   return app;

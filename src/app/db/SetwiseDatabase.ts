@@ -3,8 +3,18 @@ import type { ChallengeRevision, LeadershipChallenge } from '../../domain/challe
 import type { ImpactMeasure, MeasureReading } from '../../domain/impactMeasure';
 import type { LogEntry } from '../../domain/logEntry';
 import type { Photo } from '../../domain/photo';
+import type { CalendarEvent } from '../../domain/sets/calendarEvent';
+import type { CoachingSession } from '../../domain/sets/coachingSession';
+import type { Cohort } from '../../domain/sets/cohort';
+import type { Comment } from '../../domain/sets/comment';
+import type { LearningSet } from '../../domain/sets/learningSet';
+import type { Meeting } from '../../domain/sets/meeting';
+import type { MeetingAction } from '../../domain/sets/meetingAction';
+import type { MeetingRound } from '../../domain/sets/meetingRound';
+import type { Membership } from '../../domain/sets/membership';
 import type { StrategyTrial } from '../../domain/strategyTrial';
-import type { BlobUploadRow, DraftRow, MetaRow, OutboxRow, PhotoBlobRow } from './rows';
+import type { SyncTableName } from '../../domain/sync/syncTables';
+import type { BlobUploadRow, DraftRow, MetaRow, OutboxRow, PhotoBlobRow, SetAsideChangeRow } from './rows';
 import { declareSchemaVersions } from './schemaVersions';
 
 /**
@@ -24,6 +34,16 @@ export class SetwiseDatabase extends Dexie {
   declare meta: Table<MetaRow, string>;
   declare drafts: Table<DraftRow, string>;
   declare blobUploads: Table<BlobUploadRow, string>;
+  declare cohorts: Table<Cohort, string>;
+  declare learningSets: Table<LearningSet, string>;
+  declare memberships: Table<Membership, string>;
+  declare calendarEvents: Table<CalendarEvent, string>;
+  declare meetings: Table<Meeting, string>;
+  declare meetingRounds: Table<MeetingRound, string>;
+  declare meetingActions: Table<MeetingAction, string>;
+  declare comments: Table<Comment, string>;
+  declare coachingSessions: Table<CoachingSession, string>;
+  declare setAsideChanges: Table<SetAsideChangeRow, number>;
 
   constructor(name = 'setwise') {
     super(name);
@@ -40,5 +60,17 @@ export const SYNCED_TABLES = [
   'measures',
   'readings',
   'photos',
-] as const;
+  'cohorts',
+  'learningSets',
+  'memberships',
+  'calendarEvents',
+  'meetings',
+  'meetingRounds',
+  'meetingActions',
+  'comments',
+  'coachingSessions',
+] as const satisfies readonly SyncTableName[];
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
+// Every table the server syncs has a table on the device: this fails to compile otherwise.
+const everySyncTableIsLocal: [Exclude<SyncTableName, SyncedTableName>] extends [never] ? true : false = true;
+void everySyncTableIsLocal;

@@ -1,5 +1,5 @@
 import { newId } from '../../domain/ids';
-import { IDENTITY_FIELDS, type SyncedRecord } from '../../domain/syncedRecord';
+import { IDENTITY_FIELDS, LOCAL_OWNER, type SyncedRecord } from '../../domain/syncedRecord';
 import { SYNCED_TABLES, type SetwiseDatabase } from './SetwiseDatabase';
 
 /**
@@ -9,13 +9,16 @@ import { SYNCED_TABLES, type SetwiseDatabase } from './SetwiseDatabase';
  * the server already has changes nothing there (the merge is idempotent), so this is safe to
  * repeat. Unsent rows of a record are replaced: the whole-record row holds their changes too,
  * because a record's clocks always hold the stamp of each field's latest value.
+ * `onlyOwnedBy`: when known, only that person's records (and those not yet adopted) are queued.
  * Must run in a transaction over the synced tables and the outbox.
  */
-export async function enqueueWholeRecords(db: SetwiseDatabase, now: Date): Promise<number> {
+export async function enqueueWholeRecords(db: SetwiseDatabase, now: Date, onlyOwnedBy?: string): Promise<number> {
   let count = 0;
   for (const table of SYNCED_TABLES) {
     const records = (await db.table(table).toArray()) as SyncedRecord[];
     for (const record of records) {
+      // Others' records (a set's meeting notes) are theirs to restore; pushing them would be refused.
+      if (onlyOwnedBy !== undefined && record.owner !== onlyOwnedBy && record.owner !== LOCAL_OWNER) continue;
       const fields: Record<string, unknown> = {};
       const clocks: Record<string, string> = {};
       for (const [field, clock] of Object.entries(record.clocks)) {

@@ -50,3 +50,17 @@ export interface BlobUploadRow {
   sha256: string;
   queuedAt: string;
 }
+
+/**
+ * A change the server refused under the sharing rules (e.g. to the notes of a set the person
+ * had left while offline). Kept on the device with the reason, never silently dropped, so the
+ * person can copy what they wrote; removed when they dismiss it.
+ */
+export interface SetAsideChangeRow {
+  id?: number;
+  table: string;
+  recordId: string;
+  fields: Record<string, unknown>;
+  reason: string;
+  setAsideAt: string;
+}

@@ -29,7 +29,24 @@ export const SCHEMA_V3 = {
   blobUploads: 'sha256',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 3;
+/**
+ * v4: sets and cohorts (docs/decisions/009): the cohort's structure, meeting notes, comments,
+ * coaching notes; and changes the server refused under the sharing rules, kept for the person.
+ */
+export const SCHEMA_V4 = {
+  cohorts: 'id',
+  learningSets: 'id, cohortId',
+  memberships: 'id, cohortId, setId, userId',
+  calendarEvents: 'id, cohortId, setId, startsOn',
+  meetings: 'id, setId, heldOn',
+  meetingRounds: 'id, meetingId, presenterId',
+  meetingActions: 'id, meetingId, setId, assigneeId, status, dueOn',
+  comments: 'id, targetId',
+  coachingSessions: 'id, participantId, coachId, heldOn',
+  setAsideChanges: '++id, recordId',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export function declareSchemaVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -56,4 +73,6 @@ export function declareSchemaVersions(db: Dexie): void {
       const blobs = await tx.table('photoBlobs').toCollection().primaryKeys();
       await tx.table('blobUploads').bulkPut(blobs.map((sha256) => ({ sha256, queuedAt: new Date().toISOString() })));
     });
+  // New tables only: nothing to convert.
+  db.version(4).stores(SCHEMA_V4);
 }

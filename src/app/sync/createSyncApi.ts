@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  ACCESS_CHANGED,
   pullResponseSchema,
   pushResponseSchema,
   RESYNC_REQUIRED,
@@ -12,7 +13,8 @@ import { SyncHttpError } from './SyncHttpError';
 /** The sync server, as the engine sees it. The only code in the app that calls fetch for sync. */
 export interface SyncApi {
   push(request: PushRequest): Promise<PushResponse>;
-  pull(after: number, limit?: number): Promise<PullResponse>;
+  /** `access`: the digest the last pull returned; omitted when pulling everything from 0. */
+  pull(after: number, limit?: number, access?: string): Promise<PullResponse>;
   putBlob(sha256: string, blob: Blob): Promise<void>;
   getBlob(sha256: string): Promise<Blob>;
 }
@@ -36,6 +38,7 @@ async function errorFrom(response: Response): Promise<SyncHttpError> {
   }
   if (response.status === 401) return new SyncHttpError(message, 'unauthenticated', 401);
   if (code === RESYNC_REQUIRED) return new SyncHttpError(message, 'resync-required', response.status);
+  if (code === ACCESS_CHANGED) return new SyncHttpError(message, 'access-changed', response.status);
   if (response.status >= 500 || response.status === 429 || response.status === 408) {
     return new SyncHttpError(message, 'server-error', response.status);
   }
@@ -75,8 +78,9 @@ export function createSyncApi(options: SyncApiOptions): SyncApi {
       });
       return json(pushResponseSchema, response);
     },
-    async pull(after, limit = 500) {
-      return json(pullResponseSchema, await send(`/api/sync/pull?after=${after}&limit=${limit}`));
+    async pull(after, limit = 500, access) {
+      const known = access ? `&access=${encodeURIComponent(access)}` : '';
+      return json(pullResponseSchema, await send(`/api/sync/pull?after=${after}&limit=${limit}${known}`));
     },
     async putBlob(sha256, blob) {
       await send(`/api/blobs/${sha256}`, {

@@ -5,6 +5,7 @@ import type { SetwiseDatabase } from '../db/SetwiseDatabase';
 import { claimPushBatch } from './claimPushBatch';
 import { EpochChangedError, SERVER_EPOCH_KEY } from './pullRemoteChanges';
 import { rowClocks } from './rebaseRecord';
+import { RESYNC_VISIBLE_KEY } from './resyncVisibleRecords';
 import type { SyncApi } from './createSyncApi';
 
 /** The batch's rows as mutations; each carries its record's creation time (kept by the server for new records). */
@@ -48,8 +49,17 @@ export async function pushPendingChanges(db: SetwiseDatabase, api: SyncApi, devi
     const mutations = await toMutations(db, batch.rows);
     const response = await api.push({ batchId: batch.batchId, deviceId, mutations });
     const localTimeAtResponse = now().getTime();
-    const knownEpoch = await db.transaction('rw', db.outbox, db.meta, async () => {
+    const knownEpoch = await db.transaction('rw', db.outbox, db.meta, db.setAsideChanges, async () => {
       await db.outbox.bulkDelete(batch.rows.map((row) => row.seq as number));
+      // Refused under the sharing rules: kept for the person with the reason, and the device's
+      // copy of those records is put right by a resync of what they may see.
+      const setAsideAt = now().toISOString();
+      for (const refusal of response.rejected) {
+        const row = batch.rows.find((candidate) => candidate.mutationId === refusal.mutationId);
+        if (!row) continue;
+        await db.setAsideChanges.add({ table: row.table, recordId: row.recordId, fields: row.fields, reason: refusal.reason, setAsideAt });
+      }
+      if (response.rejected.length > 0) await db.meta.put({ key: RESYNC_VISIBLE_KEY, value: true });
       await observeRemoteClock(db, { serverTime: response.serverTime, localTimeAtResponse });
       return (await db.meta.get(SERVER_EPOCH_KEY))?.value;
     });

@@ -13,6 +13,15 @@ export const LONG_TEXT_FIELDS: Readonly<Record<SyncTableName, readonly string[]>
   measures: [],
   readings: [],
   photos: [],
+  cohorts: [],
+  learningSets: [],
+  memberships: [],
+  calendarEvents: [],
+  meetings: ['checkIn', 'sharedLearning'],
+  meetingRounds: ['update', 'questions', 'suggestions', 'memberNotes'],
+  meetingActions: [],
+  comments: ['body'],
+  coachingSessions: ['notes', 'nextSteps'],
 };
 
 export function isLongTextField(table: string, field: string): boolean {

@@ -40,17 +40,31 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
+/** A change the sharing rules refused (e.g. to a set the person has since left): nothing of it was applied. */
+export const rejectedMutationSchema = z.object({
+  mutationId: z.string(),
+  table: z.enum(SYNC_TABLE_NAMES),
+  recordId: z.string(),
+  /** Why, in words for the person who made the change. */
+  reason: z.string(),
+});
+export type RejectedMutation = z.infer<typeof rejectedMutationSchema>;
+
 export const pushResponseSchema = z.object({
   epoch: z.string(),
   serverTime: z.number(),
   /** False when the batch had been applied before (a retry): nothing changed this time. */
   applied: z.boolean(),
+  /** Changes in the batch the sharing rules refused; the rest applied. */
+  rejected: z.array(rejectedMutationSchema).default([]),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullQuerySchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_PAGE).default(500),
+  /** The `access` digest of the device's last pull; when what the person may see has changed since, the server answers 409 access-changed. */
+  access: z.string().max(64).regex(/^[A-Za-z0-9-]*$/).optional(),
 });
 
 export const pulledRecordSchema = z.object({
@@ -64,11 +78,19 @@ export const pullResponseSchema = z.object({
   epoch: z.string(),
   serverTime: z.number(),
   records: z.array(pulledRecordSchema),
+  /** Records this person can no longer see (unshared, or they left the set): drop them. */
+  revoked: z.array(z.object({ table: z.enum(SYNC_TABLE_NAMES), id: z.string() })).default([]),
   /** Cursor to send as `after` next time: the highest seq returned (or the request's `after`). */
   cursor: z.number().int().min(0),
   hasMore: z.boolean(),
+  /** Digest of what this person may see; send it back as `access` next time. */
+  access: z.string().default(''),
+  /** The signed-in person's user id (records they own are never dropped by a resync). */
+  viewer: z.string().default(''),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 /** Error bodies are always `{ error: "message for people", code?: "machine-readable" }`. */
 export const RESYNC_REQUIRED = 'resync-required';
+/** What the person may see changed (joined or left a set): pull everything again and drop what is no longer theirs to see. */
+export const ACCESS_CHANGED = 'access-changed';

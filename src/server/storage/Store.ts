@@ -1,3 +1,4 @@
+import type { MemberRole } from '../../domain/sets/membership';
 import type { SyncTableName } from '../../domain/sync/syncTables';
 
 /**
@@ -22,10 +23,61 @@ export interface StoredRecord {
   readonly seq: number;
 }
 
+/** A token taken away from a record: devices holding that token must drop the record. */
+export interface Revocation {
+  readonly table: SyncTableName;
+  readonly id: string;
+  readonly seq: number;
+}
+
+/** What `pullVisible` finds: each list in seq order, at most `limit` long. */
+export interface VisiblePage {
+  readonly records: readonly StoredRecord[];
+  /** Only revocations of records the reader can no longer see through any token. */
+  readonly revocations: readonly Revocation[];
+}
+
+/** A single-use invitation to join a cohort; only the SHA-256 of its code is kept. */
+export interface Invitation {
+  readonly id: string;
+  readonly codeHash: string;
+  readonly cohortId: string;
+  readonly role: MemberRole;
+  readonly setId: string | null;
+  readonly coacheeId: string | null;
+  readonly displayName: string;
+  readonly email: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly usedAt: string | null;
+  readonly usedBy: string | null;
+  readonly cancelledAt: string | null;
+}
+
+/** Counts for the coordinator's overview: never content. */
+export interface OwnerActivity {
+  readonly owner: string;
+  /** Log entries that are not deleted. */
+  readonly entries: number;
+  /** Latest updatedAt of anything the owner has written, or null. */
+  readonly lastActiveAt: string | null;
+}
+
 export interface StoreTransaction {
   getRecord(table: SyncTableName, id: string): Promise<StoredRecord | undefined>;
-  /** Insert or replace the record; allocates and returns its new seq. */
-  putRecord(table: SyncTableName, id: string, owner: string, doc: Record<string, unknown>): Promise<number>;
+  /**
+   * Insert or replace the record with its audience tokens (default: its owner's only);
+   * allocates and returns its new seq. Tokens the record had and no longer has are written as
+   * revocations (index tokens, "about:"/"blob:", are not: nobody holds them).
+   */
+  putRecord(table: SyncTableName, id: string, owner: string, doc: Record<string, unknown>, audience?: readonly string[]): Promise<number>;
+  /** The record's audience tokens ([] when there is no such record). */
+  getAudience(table: SyncTableName, id: string): Promise<string[]>;
+  /** Records carrying `token` (all tables), e.g. the comments and photos of one entry. */
+  findRecordsByToken(token: string): Promise<StoredRecord[]>;
+  /** Marks the invitation used by `userId`, if it still can be (unused, not cancelled, not expired at `at`). */
+  claimInvitation(id: string, userId: string, at: Date): Promise<boolean>;
   /** Whether this user's batch was applied before (push is idempotent per batch). */
   hasBatch(userId: string, batchId: string): Promise<boolean>;
   recordBatch(userId: string, batchId: string, appliedAt: Date): Promise<void>;
@@ -80,8 +132,22 @@ export interface Store {
 
   /** Records owned by `owner` with seq > after, in seq order, at most `limit`. */
   pullRecords(owner: string, after: number, limit: number): Promise<StoredRecord[]>;
-  /** Highest seq handed out so far (0 when none). */
+  /**
+   * Records carrying any of `tokens` with seq > after, and revocations for those tokens of
+   * records none of `tokens` reaches any more; each list in seq order, at most `limit`.
+   */
+  pullVisible(tokens: readonly string[], after: number, limit: number): Promise<VisiblePage>;
+  /** Records of `table` carrying `token` (outside a transaction): memberships, cohorts. */
+  findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]>;
+  /** Highest seq handed out so far (records and revocations; 0 when none). */
   maxSeq(): Promise<number>;
+  ownerActivity(owners: readonly string[]): Promise<OwnerActivity[]>;
+
+  createInvitation(invitation: Invitation): Promise<void>;
+  findInvitationByCodeHash(codeHash: string): Promise<Invitation | undefined>;
+  findInvitation(id: string): Promise<Invitation | undefined>;
+  listInvitations(cohortId: string): Promise<Invitation[]>;
+  cancelInvitation(id: string, at: Date): Promise<void>;
 
   putBlob(owner: string, sha256: string, bytes: Buffer, mimeType: string): Promise<void>;
   getBlob(owner: string, sha256: string): Promise<{ bytes: Buffer; mimeType: string } | undefined>;

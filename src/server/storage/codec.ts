@@ -3,8 +3,19 @@
 // database and code disagree; that fails loudly instead of handing on a half-valid value.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
+import { isIndexToken, userToken } from '../../domain/access/audienceTokens';
+import { MEMBER_ROLES } from '../../domain/sets/membership';
 import { SYNC_TABLE_NAMES, type SyncTableName } from '../../domain/sync/syncTables';
-import { ROLES, UnstorableJsonError, type Role, type Session, type StoredRecord, type User } from './Store';
+import {
+  ROLES,
+  UnstorableJsonError,
+  type Invitation,
+  type Revocation,
+  type Role,
+  type Session,
+  type StoredRecord,
+  type User,
+} from './Store';
 
 export type Row = Readonly<Record<string, unknown>>;
 
@@ -174,4 +185,49 @@ export class TransactionScope {
 /** A transaction's tx object must not be used after its transaction ended. */
 export function assertOpen(finished: boolean): void {
   if (finished) throw new Error('This transaction has already committed or rolled back; its tx can no longer be used.');
+}
+
+export function nullableText(row: Row, column: string): string | null {
+  const value = row[column];
+  return value === null || value === undefined ? null : text(row, column);
+}
+
+function nullableTime(row: Row, column: string): string | null {
+  return row[column] === null || row[column] === undefined ? null : time(row, column);
+}
+
+const memberRoleSchema = z.enum(MEMBER_ROLES);
+
+export function toInvitation(row: Row): Invitation {
+  return {
+    id: text(row, 'id'),
+    codeHash: text(row, 'code_hash'),
+    cohortId: text(row, 'cohort_id'),
+    role: memberRoleSchema.parse(text(row, 'role')),
+    setId: nullableText(row, 'set_id'),
+    coacheeId: nullableText(row, 'coachee_id'),
+    displayName: text(row, 'display_name'),
+    email: text(row, 'email'),
+    createdBy: text(row, 'created_by'),
+    createdAt: time(row, 'created_at'),
+    expiresAt: time(row, 'expires_at'),
+    usedAt: nullableTime(row, 'used_at'),
+    usedBy: nullableText(row, 'used_by'),
+    cancelledAt: nullableTime(row, 'cancelled_at'),
+  };
+}
+
+export function toRevocation(row: Row): Revocation {
+  return { table: syncTable(text(row, 'table_name')), id: text(row, 'id'), seq: int(row, 'seq') };
+}
+
+/** The audience a record is given: unique tokens; without one, its owner's token only. */
+export function normaliseAudience(owner: string, audience: readonly string[] | undefined): string[] {
+  return [...new Set(audience ?? [userToken(owner)])];
+}
+
+/** Tokens the record loses that someone may hold (index tokens are held by nobody). */
+export function removedReaderTokens(before: readonly string[], after: readonly string[]): string[] {
+  const kept = new Set(after);
+  return before.filter((token) => !kept.has(token) && !isIndexToken(token));
 }

@@ -131,6 +131,123 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX login_attempts_key_time ON login_attempts (key, attempted_at);
     `,
   },
+  {
+    version: 3,
+    name: 'record audiences, revocations, invitations',
+    // Sharing (docs/decisions/009): each record's readers as audience tokens, indexed by
+    // (token, seq) for pulls. A token taken away from a record leaves a revocation row (seq
+    // from the same counter as records) so that devices which held the record drop it.
+    // Existing records get their owner's token and, for the four shareable tables, the tokens
+    // their visibility asks for; child records get their index tokens.
+    sqlite: `
+      CREATE TABLE record_audience (
+        token TEXT NOT NULL,
+        table_name TEXT NOT NULL,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (table_name, id, token)
+      ) STRICT;
+      CREATE INDEX record_audience_token_seq ON record_audience (token, seq);
+      INSERT INTO record_audience (token, table_name, id, seq) SELECT 'user:' || owner, table_name, id, seq FROM records;
+      INSERT INTO record_audience (token, table_name, id, seq)
+        SELECT 'share-set:' || owner, table_name, id, seq FROM records
+        WHERE table_name IN ('logEntries', 'challenges', 'trials', 'measures')
+          AND json_extract(doc, '$.visibility') IN ('set', 'set_and_coach');
+      INSERT INTO record_audience (token, table_name, id, seq)
+        SELECT 'share-coach:' || owner, table_name, id, seq FROM records
+        WHERE table_name IN ('logEntries', 'challenges', 'trials', 'measures')
+          AND json_extract(doc, '$.visibility') IN ('coach', 'set_and_coach');
+      INSERT OR IGNORE INTO record_audience (token, table_name, id, seq)
+        SELECT 'about:challenges:' || json_extract(doc, '$.challengeId'), table_name, id, seq FROM records
+        WHERE table_name = 'challengeRevisions' AND json_extract(doc, '$.challengeId') IS NOT NULL;
+      INSERT OR IGNORE INTO record_audience (token, table_name, id, seq)
+        SELECT 'about:measures:' || json_extract(doc, '$.measureId'), table_name, id, seq FROM records
+        WHERE table_name = 'readings' AND json_extract(doc, '$.measureId') IS NOT NULL;
+      INSERT OR IGNORE INTO record_audience (token, table_name, id, seq)
+        SELECT 'about:logEntries:' || json_extract(doc, '$.entryId'), table_name, id, seq FROM records
+        WHERE table_name = 'photos' AND json_extract(doc, '$.entryId') IS NOT NULL;
+      INSERT OR IGNORE INTO record_audience (token, table_name, id, seq)
+        SELECT 'blob:' || json_extract(doc, '$.sha256'), table_name, id, seq FROM records
+        WHERE table_name = 'photos' AND json_extract(doc, '$.sha256') IS NOT NULL;
+      CREATE TABLE revocations (
+        seq INTEGER PRIMARY KEY,
+        table_name TEXT NOT NULL,
+        id TEXT NOT NULL,
+        token TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX revocations_token_seq ON revocations (token, seq);
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        code_hash TEXT NOT NULL UNIQUE,
+        cohort_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        set_id TEXT,
+        coachee_id TEXT,
+        display_name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        used_by TEXT,
+        cancelled_at TEXT
+      ) STRICT;
+      CREATE INDEX invitations_cohort ON invitations (cohort_id, created_at);
+    `,
+    postgres: `
+      CREATE TABLE record_audience (
+        token text NOT NULL,
+        table_name text NOT NULL,
+        id text NOT NULL,
+        seq bigint NOT NULL,
+        PRIMARY KEY (table_name, id, token)
+      );
+      CREATE INDEX record_audience_token_seq ON record_audience (token, seq);
+      INSERT INTO record_audience (token, table_name, id, seq) SELECT 'user:' || owner, table_name, id, seq FROM records;
+      INSERT INTO record_audience (token, table_name, id, seq)
+        SELECT 'share-set:' || owner, table_name, id, seq FROM records
+        WHERE table_name IN ('logEntries', 'challenges', 'trials', 'measures') AND doc->>'visibility' IN ('set', 'set_and_coach');
+      INSERT INTO record_audience (token, table_name, id, seq)
+        SELECT 'share-coach:' || owner, table_name, id, seq FROM records
+        WHERE table_name IN ('logEntries', 'challenges', 'trials', 'measures') AND doc->>'visibility' IN ('coach', 'set_and_coach');
+      INSERT INTO record_audience (token, table_name, id, seq)
+        SELECT 'about:challenges:' || (doc->>'challengeId'), table_name, id, seq FROM records
+        WHERE table_name = 'challengeRevisions' AND doc->>'challengeId' IS NOT NULL ON CONFLICT DO NOTHING;
+      INSERT INTO record_audience (token, table_name, id, seq)
+        SELECT 'about:measures:' || (doc->>'measureId'), table_name, id, seq FROM records
+        WHERE table_name = 'readings' AND doc->>'measureId' IS NOT NULL ON CONFLICT DO NOTHING;
+      INSERT INTO record_audience (token, table_name, id, seq)
+        SELECT 'about:logEntries:' || (doc->>'entryId'), table_name, id, seq FROM records
+        WHERE table_name = 'photos' AND doc->>'entryId' IS NOT NULL ON CONFLICT DO NOTHING;
+      INSERT INTO record_audience (token, table_name, id, seq)
+        SELECT 'blob:' || (doc->>'sha256'), table_name, id, seq FROM records
+        WHERE table_name = 'photos' AND doc->>'sha256' IS NOT NULL ON CONFLICT DO NOTHING;
+      CREATE TABLE revocations (
+        seq bigint PRIMARY KEY,
+        table_name text NOT NULL,
+        id text NOT NULL,
+        token text NOT NULL
+      );
+      CREATE INDEX revocations_token_seq ON revocations (token, seq);
+      CREATE TABLE invitations (
+        id text PRIMARY KEY,
+        code_hash text NOT NULL UNIQUE,
+        cohort_id text NOT NULL,
+        role text NOT NULL,
+        set_id text,
+        coachee_id text,
+        display_name text NOT NULL,
+        email text NOT NULL,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        used_by text,
+        cancelled_at timestamptz
+      );
+      CREATE INDEX invitations_cohort ON invitations (cohort_id, created_at);
+    `,
+  },
 ];
 
 export const LATEST_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;

@@ -7,9 +7,12 @@ import {
   checkPage,
   int,
   normaliseEmail,
+  nullableText,
   rolesJson,
   text,
+  toInvitation,
   toIso,
+  toRevocation,
   toSession,
   toStoredRecord,
   toUser,
@@ -17,7 +20,18 @@ import {
 } from './codec';
 import { pendingMigrations } from './migrations';
 import { one, PostgresTransaction, rows, scalar } from './postgresTransaction';
-import { EmailTakenError, type Session, type Store, type StoredRecord, type StoreTransaction, type User } from './Store';
+import type { SyncTableName } from '../../domain/sync/syncTables';
+import {
+  EmailTakenError,
+  type Invitation,
+  type OwnerActivity,
+  type Session,
+  type Store,
+  type StoredRecord,
+  type StoreTransaction,
+  type User,
+  type VisiblePage,
+} from './Store';
 
 export interface PostgresStoreOptions {
   /** Use this schema (via search_path) instead of the default; tests get a fresh one each. */
@@ -169,10 +183,106 @@ class PostgresStore implements Store {
     return found.map(toStoredRecord);
   }
 
+  async pullVisible(tokens: readonly string[], after: number, limit: number): Promise<VisiblePage> {
+    this.scope.assertOutside('pullVisible');
+    checkPage(after, limit);
+    const list = [...tokens];
+    // Driven by the (token, seq) index: one range scan per token the reader holds.
+    const records = await rows(
+      this.pool,
+      `SELECT DISTINCT r.table_name, r.id, r.owner, r.doc, r.seq FROM record_audience a
+       JOIN records r ON r.table_name = a.table_name AND r.id = a.id
+       WHERE a.token = ANY($1::text[]) AND a.seq > $2 ORDER BY r.seq LIMIT $3`,
+      [list, after, limit],
+    );
+    const revocations = await rows(
+      this.pool,
+      `SELECT v.table_name, v.id, MIN(v.seq) AS seq FROM revocations v
+       WHERE v.token = ANY($1::text[]) AND v.seq > $2
+         AND NOT EXISTS (SELECT 1 FROM record_audience a WHERE a.table_name = v.table_name AND a.id = v.id
+                         AND a.token = ANY($1::text[]))
+       GROUP BY v.table_name, v.id ORDER BY seq LIMIT $3`,
+      [list, after, limit],
+    );
+    return { records: records.map(toStoredRecord), revocations: revocations.map(toRevocation) };
+  }
+
+  async findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]> {
+    this.scope.assertOutside('findRecordsByToken');
+    const found = await rows(
+      this.pool,
+      `SELECT r.table_name, r.id, r.owner, r.doc, r.seq FROM record_audience a
+       JOIN records r ON r.table_name = a.table_name AND r.id = a.id
+       WHERE a.token = $1 AND ($2::text IS NULL OR a.table_name = $2) ORDER BY r.seq`,
+      [token, table ?? null],
+    );
+    return found.map(toStoredRecord);
+  }
+
   /** Highest committed seq (not the sequence's last value, which may be uncommitted). */
   async maxSeq(): Promise<number> {
     this.scope.assertOutside('maxSeq');
-    return scalar(this.pool, 'SELECT COALESCE(MAX(seq), 0) AS value FROM records');
+    return scalar(
+      this.pool,
+      'SELECT GREATEST((SELECT COALESCE(MAX(seq), 0) FROM records), (SELECT COALESCE(MAX(seq), 0) FROM revocations)) AS value',
+    );
+  }
+
+  async ownerActivity(owners: readonly string[]): Promise<OwnerActivity[]> {
+    this.scope.assertOutside('ownerActivity');
+    const found = await rows(
+      this.pool,
+      `SELECT owner,
+              COUNT(*) FILTER (WHERE table_name = 'logEntries' AND doc->>'deletedAt' IS NULL) AS entries,
+              MAX(doc->>'updatedAt') AS last_active_at
+       FROM records WHERE owner = ANY($1::text[]) GROUP BY owner`,
+      [[...owners]],
+    );
+    return found.map((row) => ({ owner: text(row, 'owner'), entries: int(row, 'entries'), lastActiveAt: nullableText(row, 'last_active_at') }));
+  }
+
+  async createInvitation(invitation: Invitation): Promise<void> {
+    this.scope.assertOutside('createInvitation');
+    await this.pool.query(
+      `INSERT INTO invitations (id, code_hash, cohort_id, role, set_id, coachee_id, display_name, email, created_by,
+                                created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        invitation.id,
+        invitation.codeHash,
+        invitation.cohortId,
+        invitation.role,
+        invitation.setId,
+        invitation.coacheeId,
+        invitation.displayName,
+        normaliseEmail(invitation.email),
+        invitation.createdBy,
+        toIso(invitation.createdAt),
+        toIso(invitation.expiresAt),
+      ],
+    );
+  }
+
+  async findInvitationByCodeHash(codeHash: string): Promise<Invitation | undefined> {
+    this.scope.assertOutside('findInvitationByCodeHash');
+    const row = await one(this.pool, 'SELECT * FROM invitations WHERE code_hash = $1', [codeHash]);
+    return row && toInvitation(row);
+  }
+
+  async findInvitation(id: string): Promise<Invitation | undefined> {
+    this.scope.assertOutside('findInvitation');
+    const row = await one(this.pool, 'SELECT * FROM invitations WHERE id = $1', [id]);
+    return row && toInvitation(row);
+  }
+
+  async listInvitations(cohortId: string): Promise<Invitation[]> {
+    this.scope.assertOutside('listInvitations');
+    return (await rows(this.pool, 'SELECT * FROM invitations WHERE cohort_id = $1 ORDER BY created_at DESC', [cohortId])).map(toInvitation);
+  }
+
+  async cancelInvitation(id: string, at: Date): Promise<void> {
+    this.scope.assertOutside('cancelInvitation');
+    await this.pool.query('UPDATE invitations SET cancelled_at = $1 WHERE id = $2 AND used_at IS NULL AND cancelled_at IS NULL', [toIso(at), id]);
   }
 
   async putBlob(owner: string, sha256: string, data: Buffer, mimeType: string): Promise<void> {

@@ -15,9 +15,12 @@ import {
   checkPage,
   int,
   normaliseEmail,
+  nullableText,
   rolesJson,
   text,
+  toInvitation,
   toIso,
+  toRevocation,
   toSession,
   toStoredRecord,
   toUser,
@@ -25,7 +28,18 @@ import {
 } from './codec';
 import { pendingMigrations } from './migrations';
 import { SqliteTransaction } from './sqliteTransaction';
-import { EmailTakenError, type Session, type Store, type StoredRecord, type StoreTransaction, type User } from './Store';
+import type { SyncTableName } from '../../domain/sync/syncTables';
+import {
+  EmailTakenError,
+  type Invitation,
+  type OwnerActivity,
+  type Session,
+  type Store,
+  type StoredRecord,
+  type StoreTransaction,
+  type User,
+  type VisiblePage,
+} from './Store';
 
 /** Runs tasks one at a time, in call order; a failing task does not block the next. */
 class Mutex {
@@ -162,8 +176,121 @@ class SqliteStore implements Store {
     });
   }
 
+  pullVisible(tokens: readonly string[], after: number, limit: number): Promise<VisiblePage> {
+    return this.op('pullVisible', () => {
+      checkPage(after, limit);
+      const tokenJson = JSON.stringify(tokens);
+      // Driven by the (token, seq) index: one range scan per token the reader holds.
+      const records = this.prepare(
+        `SELECT DISTINCT r.table_name, r.id, r.owner, r.doc, r.seq FROM record_audience a
+         JOIN records r ON r.table_name = a.table_name AND r.id = a.id
+         WHERE a.token IN (SELECT value FROM json_each(?)) AND a.seq > ?
+         ORDER BY r.seq LIMIT ?`,
+      )
+        .all(tokenJson, after, limit)
+        .map((raw) => toStoredRecord(asRow(raw)));
+      const revocations = this.prepare(
+        `SELECT v.table_name, v.id, MIN(v.seq) AS seq FROM revocations v
+         WHERE v.token IN (SELECT value FROM json_each(?)) AND v.seq > ?
+           AND NOT EXISTS (SELECT 1 FROM record_audience a WHERE a.table_name = v.table_name AND a.id = v.id
+                           AND a.token IN (SELECT value FROM json_each(?)))
+         GROUP BY v.table_name, v.id ORDER BY seq LIMIT ?`,
+      )
+        .all(tokenJson, after, tokenJson, limit)
+        .map((raw) => toRevocation(asRow(raw)));
+      return { records, revocations };
+    });
+  }
+
+  findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]> {
+    return this.op('findRecordsByToken', () =>
+      this.prepare(
+        `SELECT r.table_name, r.id, r.owner, r.doc, r.seq FROM record_audience a
+         JOIN records r ON r.table_name = a.table_name AND r.id = a.id
+         WHERE a.token = ? AND (? IS NULL OR a.table_name = ?) ORDER BY r.seq`,
+      )
+        .all(token, table ?? null, table ?? null)
+        .map((raw) => toStoredRecord(asRow(raw))),
+    );
+  }
+
   maxSeq(): Promise<number> {
-    return this.op('maxSeq', () => int(asRow(this.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records').get()), 'seq'));
+    return this.op('maxSeq', () =>
+      int(
+        asRow(
+          this.prepare(
+            'SELECT MAX(COALESCE((SELECT MAX(seq) FROM records), 0), COALESCE((SELECT MAX(seq) FROM revocations), 0)) AS seq',
+          ).get(),
+        ),
+        'seq',
+      ),
+    );
+  }
+
+  ownerActivity(owners: readonly string[]): Promise<OwnerActivity[]> {
+    return this.op('ownerActivity', () =>
+      this.prepare(
+        `SELECT owner,
+                SUM(CASE WHEN table_name = 'logEntries' AND json_extract(doc, '$.deletedAt') IS NULL THEN 1 ELSE 0 END) AS entries,
+                MAX(json_extract(doc, '$.updatedAt')) AS last_active_at
+         FROM records WHERE owner IN (SELECT value FROM json_each(?)) GROUP BY owner`,
+      )
+        .all(JSON.stringify(owners))
+        .map((raw) => {
+          const row = asRow(raw);
+          return { owner: text(row, 'owner'), entries: int(row, 'entries'), lastActiveAt: nullableText(row, 'last_active_at') };
+        }),
+    );
+  }
+
+  createInvitation(invitation: Invitation): Promise<void> {
+    return this.op('createInvitation', () => {
+      this.prepare(
+        `INSERT INTO invitations (id, code_hash, cohort_id, role, set_id, coachee_id, display_name, email, created_by,
+                                  created_at, expires_at, used_at, used_by, cancelled_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
+      ).run(
+        invitation.id,
+        invitation.codeHash,
+        invitation.cohortId,
+        invitation.role,
+        invitation.setId,
+        invitation.coacheeId,
+        invitation.displayName,
+        normaliseEmail(invitation.email),
+        invitation.createdBy,
+        toIso(invitation.createdAt),
+        toIso(invitation.expiresAt),
+      );
+    });
+  }
+
+  findInvitationByCodeHash(codeHash: string): Promise<Invitation | undefined> {
+    return this.op('findInvitationByCodeHash', () => {
+      const raw = this.prepare('SELECT * FROM invitations WHERE code_hash = ?').get(codeHash);
+      return raw === undefined ? undefined : toInvitation(asRow(raw));
+    });
+  }
+
+  findInvitation(id: string): Promise<Invitation | undefined> {
+    return this.op('findInvitation', () => {
+      const raw = this.prepare('SELECT * FROM invitations WHERE id = ?').get(id);
+      return raw === undefined ? undefined : toInvitation(asRow(raw));
+    });
+  }
+
+  listInvitations(cohortId: string): Promise<Invitation[]> {
+    return this.op('listInvitations', () =>
+      this.prepare('SELECT * FROM invitations WHERE cohort_id = ? ORDER BY created_at DESC')
+        .all(cohortId)
+        .map((raw) => toInvitation(asRow(raw))),
+    );
+  }
+
+  cancelInvitation(id: string, at: Date): Promise<void> {
+    return this.op('cancelInvitation', () => {
+      this.prepare('UPDATE invitations SET cancelled_at = ? WHERE id = ? AND used_at IS NULL AND cancelled_at IS NULL').run(toIso(at), id);
+    });
   }
 
   putBlob(owner: string, sha256: string, data: Buffer, mimeType: string): Promise<void> {

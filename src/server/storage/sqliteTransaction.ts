@@ -2,7 +2,7 @@
 // adapter's mutex is held and BEGIN IMMEDIATE is open, so its statements need no locking.
 import type Database from 'better-sqlite3';
 import type { SyncTableName } from '../../domain/sync/syncTables';
-import { asRow, assertOpen, encodeJson, int, toIso, toStoredRecord } from './codec';
+import { asRow, assertOpen, encodeJson, int, normaliseAudience, removedReaderTokens, text, toIso, toStoredRecord } from './codec';
 import type { StoredRecord, StoreTransaction } from './Store';
 
 export class SqliteTransaction implements StoreTransaction {
@@ -16,19 +16,68 @@ export class SqliteTransaction implements StoreTransaction {
     return raw === undefined ? undefined : toStoredRecord(asRow(raw));
   }
 
-  async putRecord(table: SyncTableName, id: string, owner: string, doc: Record<string, unknown>): Promise<number> {
+  /**
+   * seq = highest committed seq (records or revocations) + 1. Writers are serialised by the
+   * mutex, so this cannot race; a rolled-back seq may be handed out again, which is fine as
+   * nobody saw it. A replaced record's new seq is above its old one, so the maximum never
+   * goes down.
+   */
+  private nextSeq(): number {
+    const row = this.prepare(
+      `SELECT MAX(COALESCE((SELECT MAX(seq) FROM records), 0), COALESCE((SELECT MAX(seq) FROM revocations), 0)) + 1 AS seq`,
+    ).get();
+    return int(asRow(row), 'seq');
+  }
+
+  async putRecord(
+    table: SyncTableName,
+    id: string,
+    owner: string,
+    doc: Record<string, unknown>,
+    audience?: readonly string[],
+  ): Promise<number> {
     assertOpen(this.finished);
     const json = encodeJson(doc, `${table} ${id}`);
-    // seq = highest committed seq + 1. Writers are serialised by the mutex, so this cannot
-    // race; a rolled-back seq may be handed out again, which is fine as nobody saw it. A
-    // replaced record's new seq is above its old one, so the maximum never goes down.
-    const row = this.prepare(
-      `INSERT INTO records (table_name, id, owner, doc, seq)
-       VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM records))
-       ON CONFLICT (table_name, id) DO UPDATE SET owner = excluded.owner, doc = excluded.doc, seq = excluded.seq
-       RETURNING seq`,
-    ).get(table, id, owner, json);
-    return int(asRow(row), 'seq');
+    const tokens = normaliseAudience(owner, audience);
+    const before = await this.getAudience(table, id);
+    const seq = this.nextSeq();
+    this.prepare(
+      `INSERT INTO records (table_name, id, owner, doc, seq) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (table_name, id) DO UPDATE SET owner = excluded.owner, doc = excluded.doc, seq = excluded.seq`,
+    ).run(table, id, owner, json, seq);
+    this.prepare('DELETE FROM record_audience WHERE table_name = ? AND id = ?').run(table, id);
+    const insert = this.prepare('INSERT INTO record_audience (token, table_name, id, seq) VALUES (?, ?, ?, ?)');
+    for (const token of tokens) insert.run(token, table, id, seq);
+    const revoke = this.prepare('INSERT INTO revocations (seq, table_name, id, token) VALUES (?, ?, ?, ?)');
+    for (const token of removedReaderTokens(before, tokens)) revoke.run(this.nextSeq(), table, id, token);
+    return seq;
+  }
+
+  async getAudience(table: SyncTableName, id: string): Promise<string[]> {
+    assertOpen(this.finished);
+    return this.prepare('SELECT token FROM record_audience WHERE table_name = ? AND id = ? ORDER BY token')
+      .all(table, id)
+      .map((raw) => text(asRow(raw), 'token'));
+  }
+
+  async findRecordsByToken(token: string): Promise<StoredRecord[]> {
+    assertOpen(this.finished);
+    return this.prepare(
+      `SELECT r.table_name, r.id, r.owner, r.doc, r.seq FROM record_audience a
+       JOIN records r ON r.table_name = a.table_name AND r.id = a.id WHERE a.token = ? ORDER BY r.seq`,
+    )
+      .all(token)
+      .map((raw) => toStoredRecord(asRow(raw)));
+  }
+
+  async claimInvitation(id: string, userId: string, at: Date): Promise<boolean> {
+    assertOpen(this.finished);
+    const iso = toIso(at);
+    const result = this.prepare(
+      `UPDATE invitations SET used_at = ?, used_by = ?
+       WHERE id = ? AND used_at IS NULL AND cancelled_at IS NULL AND expires_at > ?`,
+    ).run(iso, userId, id, iso);
+    return result.changes === 1;
   }
 
   async hasBatch(userId: string, batchId: string): Promise<boolean> {

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { pullQuerySchema, pushRequestSchema, RESYNC_REQUIRED } from '../../domain/sync/protocol';
+import { canRead } from '../../domain/access/Access';
+import { indexBlobToken } from '../../domain/access/audienceTokens';
+import { ACCESS_CHANGED, pullQuerySchema, pushRequestSchema, RESYNC_REQUIRED } from '../../domain/sync/protocol';
+import { loadAccess } from '../access/loadAccess';
 import { currentUser, requireUser } from '../auth';
 import { UnstorableJsonError, type Store } from '../storage/Store';
-import { applyPush, ForbiddenRecordError } from './applyPush';
+import { applyPush } from './applyPush';
 import type { ChangeNotifier } from './changeNotifier';
-import { pullChanges, ResyncRequiredError } from './pullChanges';
+import { AccessChangedError, pullChanges, ResyncRequiredError } from './pullChanges';
 import { InvalidMutationError } from './validateRecord';
 
 export const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
@@ -33,14 +36,13 @@ export function registerSyncRoutes(app: FastifyInstance, store: Store, notifier:
   app.post('/api/sync/push', { preHandler: requireUser, bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success) return badRequest(reply, parsed.error);
-    const user = currentUser(request);
+    const access = await loadAccess(store, currentUser(request));
     try {
-      const result = await applyPush(store, user.id, parsed.data, new Date());
-      if (result.applied) notifier.publish(user.id);
+      const { touchedTokens, ...result } = await applyPush(store, access, parsed.data, new Date());
+      for (const token of touchedTokens) notifier.publish(token);
       return { ...result, epoch: await epoch(), serverTime: Date.now() };
     } catch (error) {
       if (error instanceof InvalidMutationError || error instanceof UnstorableJsonError) return badRequest(reply, error.message);
-      if (error instanceof ForbiddenRecordError) return reply.code(403).send({ error: error.message, code: 'forbidden' });
       throw error;
     }
   });
@@ -49,10 +51,12 @@ export function registerSyncRoutes(app: FastifyInstance, store: Store, notifier:
     const parsed = pullQuerySchema.safeParse(request.query);
     if (!parsed.success) return badRequest(reply, parsed.error);
     try {
-      const page = await pullChanges(store, currentUser(request).id, parsed.data.after, parsed.data.limit);
+      const access = await loadAccess(store, currentUser(request));
+      const page = await pullChanges(store, access, parsed.data.after, parsed.data.limit, parsed.data.access);
       return { ...page, epoch: await epoch(), serverTime: Date.now() };
     } catch (error) {
       if (error instanceof ResyncRequiredError) return reply.code(409).send({ error: error.message, code: RESYNC_REQUIRED });
+      if (error instanceof AccessChangedError) return reply.code(409).send({ error: error.message, code: ACCESS_CHANGED });
       throw error;
     }
   });
@@ -74,14 +78,25 @@ export function registerSyncRoutes(app: FastifyInstance, store: Store, notifier:
   app.get('/api/blobs/:sha256', { preHandler: requireUser }, async (request, reply) => {
     const params = sha256Param.safeParse(request.params);
     if (!params.success) return badRequest(reply, params.error);
-    const blob = await store.getBlob(currentUser(request).id, params.data.sha256);
+    const user = currentUser(request);
+    // Your own photo, or one in an entry someone shared with you.
+    let blob = await store.getBlob(user.id, params.data.sha256);
+    if (!blob) {
+      const access = await loadAccess(store, user);
+      for (const photo of await store.findRecordsByToken(indexBlobToken(params.data.sha256), 'photos')) {
+        if (photo.owner === user.id) continue;
+        const audience = await store.transaction((tx) => tx.getAudience('photos', photo.id));
+        if (canRead(access, audience)) blob = await store.getBlob(photo.owner, params.data.sha256);
+        if (blob) break;
+      }
+    }
     if (!blob) return reply.code(404).send({ error: 'No such photo on the server.' });
     return reply.type(blob.mimeType).header('cache-control', 'private, max-age=31536000, immutable').send(blob.bytes);
   });
 
   // Server-sent events: "something changed, pull now". Carries no content.
-  app.get('/api/sync/events', { preHandler: requireUser }, (request, reply) => {
-    const user = currentUser(request);
+  app.get('/api/sync/events', { preHandler: requireUser }, async (request, reply) => {
+    const access = await loadAccess(store, currentUser(request));
     reply.hijack();
     reply.raw.writeHead(200, {
       'content-type': 'text/event-stream',
@@ -90,11 +105,23 @@ export function registerSyncRoutes(app: FastifyInstance, store: Store, notifier:
       'x-accel-buffering': 'no',
     });
     reply.raw.write('retry: 5000\n\n');
-    const unsubscribe = notifier.subscribe(user.id, () => reply.raw.write('event: change\ndata: {}\n\n'));
+    // One "change" per burst: a push touching several of this person's tokens tells them once.
+    let pending = false;
+    const tell = () => {
+      if (pending) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        reply.raw.write('event: change\ndata: {}\n\n');
+      });
+    };
+    const unsubscribes = [...access.tokens].map((token) => notifier.subscribe(token, tell));
+    const unsubscribe = () => unsubscribes.forEach((stop) => stop());
     const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);
     request.raw.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
     });
+    return reply;
   });
 }
