@@ -52,7 +52,7 @@ describe('openStore', () => {
     expect(await store.epoch()).toMatch(/^[0-9a-f]{32}$/);
     const tables = await admin.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [schema]);
     expect(tables.rows.map((row: { table_name: string }) => row.table_name).sort()).toEqual(
-      ['applied_batches', 'blobs', 'login_attempts', 'meta', 'records', 'schema_migrations', 'sessions', 'users'],
+      ['applied_batches', 'blobs', 'invitations', 'login_attempts', 'meta', 'record_audience', 'records', 'revocations', 'schema_migrations', 'sessions', 'users'],
     );
     expect(existsSync(join(dataDir, SQLITE_FILE_NAME))).toBe(false);
   });

@@ -85,7 +85,16 @@ describe.each(targets)('$name: pull', (target) => {
   it('an empty server answers a pull from 0 with nothing; any later cursor needs a resync', async () => {
     const [server, [priya]] = (await serverWithUsers(1)) as [SyncServer, [SyncUser]];
     const page = await server.pullOk(priya, 0);
-    expect(page).toEqual({ epoch: expect.stringMatching(/^[0-9a-f]{32}$/), serverTime: expect.any(Number), records: [], cursor: 0, hasMore: false });
+    expect(page).toEqual({
+      epoch: expect.stringMatching(/^[0-9a-f]{32}$/),
+      serverTime: expect.any(Number),
+      records: [],
+      revoked: [],
+      cursor: 0,
+      hasMore: false,
+      access: expect.any(String),
+      viewer: priya.id,
+    });
     // No query at all means after=0.
     expect((await server.pull(priya)).statusCode).toBe(200);
     expect((await server.pull(priya, 1)).json()).toMatchObject({ code: 'resync-required' });

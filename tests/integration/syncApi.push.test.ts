@@ -28,7 +28,7 @@ describe.each(targets)('$name: push', (target) => {
     const res = await server.push(priya, batch([entry]));
     expect(res.statusCode).toBe(200);
     const answer = res.json<{ applied: boolean; epoch: string; serverTime: number }>();
-    expect(answer).toEqual({ applied: true, epoch: expect.stringMatching(/^[0-9a-f]{32}$/), serverTime: expect.any(Number) });
+    expect(answer).toEqual({ applied: true, rejected: [], epoch: expect.stringMatching(/^[0-9a-f]{32}$/), serverTime: expect.any(Number) });
     expect(answer.serverTime).toBeGreaterThanOrEqual(before);
     expect(answer.serverTime).toBeLessThanOrEqual(Date.now());
 
@@ -120,27 +120,26 @@ describe.each(targets)('$name: push', (target) => {
     expect(logEntrySchema.safeParse(recordOf(pulled, entry.recordId)).success).toBe(true);
   });
 
-  it("refuses a change to someone else's record with 403 and applies nothing of that batch", async () => {
+  it("refuses a change to someone else's record, saying why, and still applies the rest of the batch", async () => {
     const priyas = createEntry();
     await server.pushOk(priya, batch([priyas]));
     const priyaBefore = await snapshot(server, priya);
 
     const tomsNew = createEntry({ device: DEVICE_B });
     const intrusion = editEntry(priyas.recordId, { body: ['Overwritten by Tom.', stamp(Date.now(), DEVICE_B)] });
-    const res = await server.push(tom, batch([tomsNew, intrusion], { deviceId: DEVICE_B }));
-    expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ error: expect.stringContaining(priyas.recordId), code: 'forbidden' });
+    const answer = await server.pushOk(tom, batch([tomsNew, intrusion], { deviceId: DEVICE_B }));
+    expect(answer.rejected).toEqual([
+      { mutationId: intrusion.mutationId, table: 'logEntries', recordId: priyas.recordId, reason: expect.stringMatching(/someone else/) },
+    ]);
 
-    expect(await snapshot(server, priya)).toEqual(priyaBefore);
+    expect((await snapshot(server, priya)).records).toEqual(priyaBefore.records);
     expect(recordOf(await server.pullAll(priya), priyas.recordId).body).toBe(priyas.fields.body);
-    expect(await server.pullAll(tom)).toEqual([]);
 
     // A whole new record under Priya's id is refused the same way.
     const copy = createEntry({ recordId: priyas.recordId, device: DEVICE_B });
-    expect((await server.push(tom, batch([copy]))).statusCode).toBe(403);
+    expect((await server.pushOk(tom, batch([copy]))).rejected.map((r) => r.recordId)).toEqual([priyas.recordId]);
 
     // Tom's own records reach him; Priya's never do.
-    await server.pushOk(tom, batch([tomsNew]));
     expect(ids(await server.pullAll(tom))).toEqual([tomsNew.recordId]);
     expect(ids(await server.pullAll(priya))).toEqual([priyas.recordId]);
   });

@@ -20,6 +20,11 @@ export interface TestDatabase {
   openMigrated(): Promise<Store>;
   /** Versions recorded in schema_migrations, ascending, read beside the Store. */
   appliedMigrations(): Promise<number[]>;
+  /**
+   * Writes a records row directly, as an older release (before record audiences) did: for
+   * upgrade tests, since the current Store also writes tables an old schema lacks.
+   */
+  insertOldRecord(table: string, id: string, owner: string, doc: object, seq: number): Promise<void>;
 }
 
 export interface StoreTarget {
@@ -29,10 +34,15 @@ export interface StoreTarget {
   cleanUp(): Promise<void>;
 }
 
-function withMigrate(open: () => Store, appliedMigrations: () => Promise<number[]>): TestDatabase {
+function withMigrate(
+  open: () => Store,
+  appliedMigrations: () => Promise<number[]>,
+  insertOldRecord: TestDatabase['insertOldRecord'],
+): TestDatabase {
   return {
     open,
     appliedMigrations,
+    insertOldRecord,
     async openMigrated() {
       const store = open();
       await store.migrate();
@@ -64,6 +74,14 @@ export function sqliteTarget(): StoreTarget {
           const db = new Database(file, { readonly: true });
           try {
             return versions(db.prepare('SELECT version FROM schema_migrations').all());
+          } finally {
+            db.close();
+          }
+        },
+        async (table, id, owner, doc, seq) => {
+          const db = new Database(file);
+          try {
+            db.prepare('INSERT INTO records (table_name, id, owner, doc, seq) VALUES (?, ?, ?, ?, ?)').run(table, id, owner, JSON.stringify(doc), seq);
           } finally {
             db.close();
           }
@@ -130,6 +148,16 @@ export function postgresTarget(url = TEST_DATABASE_URL): StoreTarget {
           return store;
         },
         async () => versions((await pool.query(`SELECT version FROM ${schema}.schema_migrations`)).rows),
+        async (table, id, owner, doc, seq) => {
+          await pool.query(`INSERT INTO ${schema}.records (table_name, id, owner, doc, seq) VALUES ($1, $2, $3, $4::jsonb, $5)`, [
+            table,
+            id,
+            owner,
+            JSON.stringify(doc),
+            seq,
+          ]);
+          await pool.query(`SELECT setval('${schema}.record_seq', GREATEST($1, (SELECT last_value FROM ${schema}.record_seq)))`, [seq]);
+        },
       );
     },
     async cleanUp() {

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountApi } from '../../../src/app/account/accountApi';
 import { createAppServices } from '../../../src/app/account/createAppServices';
-import { SCHEMA_V1, SCHEMA_V2 } from '../../../src/app/db/schemaVersions';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../../src/app/db/schemaVersions';
 import { useAppNoticeStore } from '../../../src/app/state/appNoticeStore';
 
 const offlineApi: AccountApi = {
@@ -33,7 +33,7 @@ describe('a database upgrade blocked by a tab still running the old version', ()
 
     oldTab.close();
     await opening;
-    expect(services.db.verno).toBe(3);
+    expect(services.db.verno).toBe(CURRENT_SCHEMA_VERSION);
     await expect.poll(() => useAppNoticeStore.getState().notice).toBeNull();
     services.db.close();
   });

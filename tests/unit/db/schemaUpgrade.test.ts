@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../src/app/db/createRepositories';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../../src/app/db/schemaVersions';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../src/app/db/schemaVersions';
 import { SetwiseDatabase } from '../../../src/app/db/SetwiseDatabase';
 import { compareHlc, formatHlc } from '../../../src/domain/hlc';
 import { logEntrySchema } from '../../../src/domain/logEntry';
@@ -208,7 +208,51 @@ describe('upgrade from schema version 2 to 3', () => {
     expect((await db.blobUploads.toCollection().primaryKeys()).sort()).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
     expect(await db.photoBlobs.count()).toBe(2);
     expect((await db.drafts.get('new-entry'))?.value).toEqual({ body: 'Half a thought' });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    db.close();
+    await db.delete();
+  });
+});
+
+describe('upgrade from schema version 3 to 4', () => {
+  it('keeps entries, outbox and cursor, and adds the set tables empty and writable', async () => {
+    const name = `test-v3-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    await old.open();
+    const entry = {
+      id: 'e1',
+      owner: 'u1',
+      createdAt: iso('2026-05-14'),
+      updatedAt: iso('2026-05-14'),
+      deletedAt: null,
+      clocks: { body: formatHlc({ wallMs: 1, counter: 0, node: 'tablet' }) },
+      occurredAt: iso('2026-05-14'),
+      body: 'Learning walk in Year 2: phonics groups are calmer.',
+      template: 'free',
+      responses: {},
+      tags: ['phonics'],
+      challengeId: null,
+      trialId: null,
+      measureId: null,
+      visibility: 'private',
+    };
+    await old.table('logEntries').put(entry);
+    await old.table('outbox').add({ mutationId: 'm1', table: 'logEntries', recordId: 'e1', hlc: entry.clocks.body, fields: { body: entry.body }, createdAt: entry.createdAt });
+    await old.table('meta').put({ key: 'syncCursor', value: 42 });
+    old.close();
+
+    const db = new SetwiseDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.logEntries.get('e1')).toEqual(entry);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.meta.get('syncCursor'))?.value).toBe(42);
+    expect(await db.meetings.count()).toBe(0);
+    await db.memberships.put({ id: 'm1', owner: 'c1', createdAt: iso('2026-09-01'), updatedAt: iso('2026-09-01'), deletedAt: null, clocks: {}, cohortId: 'c', userId: 'u1', displayName: 'Priya Shah', role: 'participant', setId: 's1', coacheeId: null, status: 'active', withdrawnOn: null });
+    expect(await db.memberships.where('setId').equals('s1').count()).toBe(1);
     db.close();
     await db.delete();
   });
