@@ -3,6 +3,7 @@
 // signed in as each kind of person. The tables below are the specification. They are checked
 // to cover every synced table (SYNC_TABLE_NAMES) and every route the server registers, so a
 // new record type or route without a rule here fails this test.
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VISIBILITIES, type Visibility } from '../../src/domain/syncedRecord';
 import { SYNC_TABLE_NAMES, type SyncTableName } from '../../src/domain/sync/syncTables';
@@ -226,14 +227,14 @@ type RouteAccess = 'public' | 'signed-in' | 'cohort-coordinator';
 interface RouteRule {
   readonly access: RouteAccess;
   /** A request to this route with a well-formed body (what is refused must be who, not what). */
-  readonly request: (world: CohortWorld) => { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: unknown; headers?: Record<string, string> };
+  readonly request: (world: CohortWorld) => { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: InjectOptions['payload']; headers?: Record<string, string> };
 }
 
 const SHA = 'c'.repeat(64);
 const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/health': { access: 'public', request: () => ({ method: 'GET', url: '/api/health' }) },
   'GET /api/setup': { access: 'public', request: () => ({ method: 'GET', url: '/api/setup' }) },
-  'POST /api/setup': { access: 'public', request: () => ({ method: 'POST', url: '/api/setup', payload: { email: 'x@oakfield.sch.uk', password: 'a sensible passphrase', displayName: 'X' } }) },
+  'POST /api/setup': { access: 'public', request: () => ({ method: 'POST', url: '/api/setup', payload: { email: 'x@oakfield.sch.uk', password: PASSWORD, displayName: 'X' } }) },
   'POST /api/auth/sign-in': { access: 'public', request: (world) => ({ method: 'POST', url: '/api/auth/sign-in', payload: { email: world.users.ownerA.email, password: PASSWORD } }) },
   'POST /api/auth/sign-out': { access: 'signed-in', request: () => ({ method: 'POST', url: '/api/auth/sign-out' }) },
   'GET /api/session': { access: 'signed-in', request: () => ({ method: 'GET', url: '/api/session' }) },

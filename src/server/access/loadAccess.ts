@@ -3,7 +3,13 @@ import { setToken, userToken } from '../../domain/access/audienceTokens';
 import { buildAccess } from '../../domain/access/buildAccess';
 import { cohortSchema, type Cohort } from '../../domain/sets/cohort';
 import { isActiveMembership, membershipSchema, type Membership } from '../../domain/sets/membership';
-import type { Store, StoredRecord } from '../storage/Store';
+import type { SyncTableName } from '../../domain/sync/syncTables';
+import type { StoredRecord } from '../storage/Store';
+
+/** Where memberships and cohorts are read from: the store, or a transaction in progress. */
+export interface AccessSource {
+  findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]>;
+}
 
 function memberships(records: readonly StoredRecord[]): Membership[] {
   return records.flatMap((record) => {
@@ -16,7 +22,7 @@ function memberships(records: readonly StoredRecord[]): Membership[] {
  * What `userId` may read and write right now, from the stored memberships and cohorts. Worked
  * out on every request (a few indexed reads), so a coordinator's change takes effect at once.
  */
-export async function loadAccess(store: Store, user: { id: string; roles: readonly string[] }): Promise<Access> {
+export async function loadAccess(store: AccessSource, user: { id: string; roles: readonly string[] }): Promise<Access> {
   const [mine, cohortRecords] = await Promise.all([
     store.findRecordsByToken(userToken(user.id), 'memberships'),
     store.findRecordsByToken(userToken(user.id), 'cohorts'),

@@ -74,8 +74,8 @@ export interface StoreTransaction {
   putRecord(table: SyncTableName, id: string, owner: string, doc: Record<string, unknown>, audience?: readonly string[]): Promise<number>;
   /** The record's audience tokens ([] when there is no such record). */
   getAudience(table: SyncTableName, id: string): Promise<string[]>;
-  /** Records carrying `token` (all tables), e.g. the comments and photos of one entry. */
-  findRecordsByToken(token: string): Promise<StoredRecord[]>;
+  /** Records carrying `token` (of `table`, or all tables), e.g. the comments and photos of one entry. */
+  findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]>;
   /** Marks the invitation used by `userId`, if it still can be (unused, not cancelled, not expired at `at`). */
   claimInvitation(id: string, userId: string, at: Date): Promise<boolean>;
   /** Whether this user's batch was applied before (push is idempotent per batch). */

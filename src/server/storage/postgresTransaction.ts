@@ -73,13 +73,14 @@ export class PostgresTransaction implements StoreTransaction {
     return found.map((row) => text(row, 'token'));
   }
 
-  async findRecordsByToken(token: string): Promise<StoredRecord[]> {
+  async findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]> {
     assertOpen(this.finished);
     const found = await rows(
       this.client,
       `SELECT r.table_name, r.id, r.owner, r.doc, r.seq FROM record_audience a
-       JOIN records r ON r.table_name = a.table_name AND r.id = a.id WHERE a.token = $1 ORDER BY r.seq`,
-      [token],
+       JOIN records r ON r.table_name = a.table_name AND r.id = a.id
+       WHERE a.token = $1 AND ($2::text IS NULL OR a.table_name = $2) ORDER BY r.seq`,
+      [token, table ?? null],
     );
     return found.map(toStoredRecord);
   }

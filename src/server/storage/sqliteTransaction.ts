@@ -60,13 +60,14 @@ export class SqliteTransaction implements StoreTransaction {
       .map((raw) => text(asRow(raw), 'token'));
   }
 
-  async findRecordsByToken(token: string): Promise<StoredRecord[]> {
+  async findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]> {
     assertOpen(this.finished);
     return this.prepare(
       `SELECT r.table_name, r.id, r.owner, r.doc, r.seq FROM record_audience a
-       JOIN records r ON r.table_name = a.table_name AND r.id = a.id WHERE a.token = ? ORDER BY r.seq`,
+       JOIN records r ON r.table_name = a.table_name AND r.id = a.id
+       WHERE a.token = ? AND (? IS NULL OR a.table_name = ?) ORDER BY r.seq`,
     )
-      .all(token)
+      .all(token, table ?? null, table ?? null)
       .map((raw) => toStoredRecord(asRow(raw)));
   }
 

@@ -7,6 +7,7 @@ import { mergeRecord } from '../../domain/mergeRecord';
 import type { PushRequest, PushResponse, RejectedMutation } from '../../domain/sync/protocol';
 import type { SyncTableName } from '../../domain/sync/syncTables';
 import type { SyncedRecord } from '../../domain/syncedRecord';
+import { loadAccess } from '../access/loadAccess';
 import type { Store, StoreTransaction } from '../storage/Store';
 import { clampClock } from './clampClock';
 import { keepConcurrentLosers } from './keepConcurrentLosers';
@@ -16,6 +17,9 @@ export interface PushOutcome extends Omit<PushResponse, 'epoch' | 'serverTime'> 
   /** Audience tokens of every record this push changed (before and after): who to tell. */
   readonly touchedTokens: ReadonlySet<string>;
 }
+
+/** Tables whose records change what people may do. */
+const STRUCTURE_TABLES: ReadonlySet<SyncTableName> = new Set(['cohorts', 'memberships']);
 
 /** Fields that describe the record's bookkeeping rather than its content. */
 const BOOKKEEPING = new Set(['updatedAt', 'clocks', 'conflicts']);
@@ -60,8 +64,9 @@ async function updateDependents(tx: StoreTransaction, parent: ParentRecord & { i
  * everything else they wrote. Throws InvalidMutationError when a change is malformed, in which
  * case nothing is applied.
  */
-export async function applyPush(store: Store, access: Access, request: PushRequest, now: Date): Promise<PushOutcome> {
+export async function applyPush(store: Store, initialAccess: Access, request: PushRequest, now: Date): Promise<PushOutcome> {
   return store.transaction(async (tx) => {
+    let access = initialAccess;
     const touchedTokens = new Set<string>();
     if (await tx.hasBatch(access.userId, request.batchId)) return { applied: false, rejected: [], touchedTokens };
     const rejected: RejectedMutation[] = [];
@@ -104,6 +109,9 @@ export async function applyPush(store: Store, access: Access, request: PushReque
       if (existing && !sameTokens(before, audience)) {
         await updateDependents(tx, { table, id: mutation.recordId, doc: merged, audience }, touchedTokens);
       }
+      // A coordinator's batch may create a cohort and then its sets and members: later
+      // mutations of the batch are judged with the rights the earlier ones gave.
+      if (STRUCTURE_TABLES.has(table)) access = await loadAccess(tx, { id: access.userId, roles: access.roles });
     }
     await tx.recordBatch(access.userId, request.batchId, now);
     return { applied: true, rejected, touchedTokens };

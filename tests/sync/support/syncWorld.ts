@@ -11,7 +11,7 @@ import { createAccount } from '../../../src/server/auth/accounts';
 import { startSession } from '../../../src/server/auth/sessions';
 import { createServer } from '../../../src/server/createServer';
 import { openStore } from '../../../src/server/storage/openStore';
-import type { Store } from '../../../src/server/storage/Store';
+import type { Role, Store } from '../../../src/server/storage/Store';
 import { injectFetch } from './injectFetch';
 
 export const PASSWORD = 'a sensible passphrase';
@@ -82,9 +82,9 @@ export class SyncWorld {
     await this.start();
   }
 
-  async createUser(email: string): Promise<string> {
+  async createUser(email: string, roles: readonly Role[] = ['participant']): Promise<string> {
     if (!this.store) throw new Error('start() first');
-    const user = await createAccount(this.store, { email, displayName: 'Priya Shah', roles: ['participant'], password: PASSWORD });
+    const user = await createAccount(this.store, { email, displayName: 'Priya Shah', roles, password: PASSWORD });
     return user.id;
   }
 
