@@ -1,6 +1,10 @@
 import { Route, Switch } from 'wouter';
 import { ChallengePage } from './challenge/ChallengePage';
+import { CohortPage } from './cohort/CohortPage';
+import { JoinPage } from './cohort/JoinPage';
+import { CoachingPage } from './coaching/CoachingPage';
 import { JournalPage } from './journal/JournalPage';
+import { MySetPage } from './meetings/MySetPage';
 import { MeasuresPage } from './measures/MeasuresPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { TodayPage } from './today/TodayPage';
@@ -23,7 +27,12 @@ export function AppRoutes() {
       <Route path="/measures" nest>
         <MeasuresPage />
       </Route>
+      <Route path="/set" nest><MySetPage /></Route>
+      <Route path="/coaching" nest><CoachingPage /></Route>
       <Route path="/settings" component={SettingsPage} />
+      <Route path="/cohort" nest><CohortPage /></Route>
+      <Route path="/join/:code" component={JoinPage} />
+      <Route path="/join" component={JoinPage} />
       <Route>
         <EmptyState title="Nothing here">
           <p>This page does not exist. Use the menu to find your way.</p>

@@ -1,8 +1,9 @@
 import { Link } from 'wouter';
 import { challengeContentSchema, type LeadershipChallenge } from '../../domain/challenge';
 import { formatUkDate } from '../../domain/dates';
+import { useRepositories } from '../db/RepositoryContext';
 import { PageHeader } from '../ui/PageHeader';
-import { VisibilityNote } from '../ui/VisibilityNote';
+import { VisibilityControl } from '../ui/VisibilityControl';
 import { ChallengeFields } from './ChallengeFields';
 import { ChallengeMeasures } from './ChallengeMeasures';
 import { ChallengeTrials } from './ChallengeTrials';
@@ -10,6 +11,7 @@ import { RevisionHistory } from './RevisionHistory';
 
 /** The challenge as it stands, then its trials, its measures and how it has changed. */
 export function ChallengeView({ challenge }: { readonly challenge: LeadershipChallenge }) {
+  const repositories = useRepositories();
   const content = challengeContentSchema.parse(challenge);
   return (
     <>
@@ -22,7 +24,11 @@ export function ChallengeView({ challenge }: { readonly challenge: LeadershipCha
         }
       />
       <article className="card" aria-label="The challenge">
-        <VisibilityNote visibility={challenge.visibility} />
+        <VisibilityControl
+          visibility={challenge.visibility}
+          ownerId={challenge.owner}
+          onChange={(visibility) => repositories.challenge.setVisibility(challenge.id, visibility)}
+        />
         <p className="muted">Last changed {formatUkDate(challenge.updatedAt)}</p>
         <ChallengeFields content={content} level={2} />
       </article>

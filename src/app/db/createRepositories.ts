@@ -1,8 +1,13 @@
 import { createChallengeRepository } from './repositories/challengeRepository';
+import { createCoachingRepository } from './repositories/coachingRepository';
+import { createCohortRepository } from './repositories/cohortRepository';
+import { createCommentRepository } from './repositories/commentRepository';
 import { createDeviceRepository } from './repositories/deviceRepository';
+import { createDirectoryRepository } from './repositories/directoryRepository';
 import { createDraftRepository } from './repositories/draftRepository';
 import { createLogEntryRepository } from './repositories/logEntryRepository';
 import { createMeasureRepository } from './repositories/measureRepository';
+import { createMeetingRepository } from './repositories/meetingRepository';
 import { createPhotoRepository } from './repositories/photoRepository';
 import { createTrialRepository } from './repositories/trialRepository';
 import type { SetwiseDatabase } from './SetwiseDatabase';
@@ -17,6 +22,11 @@ export function createRepositories(db: SetwiseDatabase) {
     photos: createPhotoRepository(db),
     drafts: createDraftRepository(db),
     device: createDeviceRepository(db),
+    directory: createDirectoryRepository(db),
+    coaching: createCoachingRepository(db),
+    cohort: createCohortRepository(db),
+    meetings: createMeetingRepository(db),
+    comments: createCommentRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -10,7 +10,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { SavedIndicator } from '../ui/SavedIndicator';
 import { useToastStore } from '../ui/toastStore';
 import { useAutosave } from '../ui/useAutosave';
-import { VisibilityNote } from '../ui/VisibilityNote';
+import { VisibilityControl } from '../ui/VisibilityControl';
 import { checkEntryForm, entryFormValidationSchema, fromLogEntry, toLogEntryInput, type EntryFormValues } from './entryForm';
 import { EntryFields } from './EntryFields';
 import { ConflictNotice } from './ConflictNotice';
@@ -71,7 +71,11 @@ function EntryEditorForm({ entry }: { entry: LogEntry }) {
           }}
         />
         <EntryPhotos entryId={entry.id} />
-        <VisibilityNote visibility={entry.visibility} />
+        <VisibilityControl
+          visibility={entry.visibility}
+          ownerId={entry.owner}
+          onChange={(visibility) => repositories.logEntries.setVisibility(entry.id, visibility)}
+        />
         <div className="button-row">
           <SavedIndicator state={autosave.state} error={autosave.error} idleText="Saved on this device" />
           <button type="button" className="button button--danger" onClick={() => void deleteEntry()}>

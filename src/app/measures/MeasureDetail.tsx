@@ -2,7 +2,7 @@ import { Link, useLocation } from 'wouter';
 import { useRepositories } from '../db/RepositoryContext';
 import { useLive } from '../db/useLiveRecords';
 import { useToastStore } from '../ui/toastStore';
-import { VisibilityNote } from '../ui/VisibilityNote';
+import { VisibilityControl } from '../ui/VisibilityControl';
 import { MeasureFacts } from './MeasureFacts';
 import { measureProgressText } from './measureText';
 import { ReadingForm } from './ReadingForm';
@@ -39,7 +39,11 @@ export function MeasureDetail({ id }: { readonly id: string }) {
     <section aria-labelledby="measure-title" className="card">
       <h2 id="measure-title">{measure.name}</h2>
       <p>{measureProgressText(measure, readings.at(-1) ?? null)}</p>
-      <VisibilityNote visibility={measure.visibility} />
+      <VisibilityControl
+        visibility={measure.visibility}
+        ownerId={measure.owner}
+        onChange={(visibility) => repositories.measures.setVisibility(measureId, visibility)}
+      />
       <MeasureFacts measure={measure} />
       <div className="button-row">
         <Link href={`/${measure.id}/edit`} className="button">

@@ -1,6 +1,7 @@
 import { version } from '../../../package.json';
 import { PageHeader } from '../ui/PageHeader';
 import { AccountSection } from './AccountSection';
+import { SetAsideChangesSection } from './SetAsideChangesSection';
 import { StorageFactsSection } from './StorageFactsSection';
 
 /** Settings: account and sync, where the data lives on this device, which version this is. */
@@ -9,6 +10,7 @@ export function SettingsPage() {
     <>
       <PageHeader title="Settings" />
       <AccountSection />
+      <SetAsideChangesSection />
       <StorageFactsSection />
       <section aria-labelledby="about-heading" className="card">
         <h2 id="about-heading">About</h2>

@@ -1,4 +1,6 @@
 import { Link, useRoute } from 'wouter';
+import { useAccountStore } from '../account/accountStore';
+import { useLive } from '../db/useLiveRecords';
 
 const PLACES = [
   { href: '/', label: 'Today', icon: '☀' },
@@ -6,6 +8,9 @@ const PLACES = [
   { href: '/challenge', label: 'My challenge', icon: '◎' },
   { href: '/trials', label: 'Trials', icon: '↻' },
   { href: '/measures', label: 'Measures', icon: '▲' },
+  { href: '/set', label: 'My set', icon: '◍' },
+  { href: '/coaching', label: 'Coaching', icon: '◐' },
+  { href: '/cohort', label: 'Cohort', icon: '▦' },
   { href: '/settings', label: 'Settings', icon: '⚙' },
 ] as const;
 
@@ -27,10 +32,14 @@ function NavItem({ href, label, icon }: { href: string; label: string; icon: str
 
 /** The app's places, always with words (no icon-only controls). */
 export function NavBar() {
+  // Coaching is a place only for someone who coaches or has a coach.
+  const inCoaching = useLive((r) => r.coaching.isInCoaching()) === true;
+  // Cohort is the programme coordinator's place.
+  const isCoordinator = useAccountStore((state) => state.account?.roles.includes('coordinator') ?? false);
   return (
     <nav className="nav" aria-label="Main">
       <ul>
-        {PLACES.map((place) => (
+        {PLACES.filter((place) => (place.href !== '/coaching' || inCoaching) && (place.href !== '/cohort' || isCoordinator)).map((place) => (
           <NavItem key={place.href} {...place} />
         ))}
       </ul>

@@ -4,6 +4,8 @@ import { entrySummary } from '../../domain/logEntry';
 import { TRIAL_STATUS_LABELS } from '../../domain/programme';
 import { useLive } from '../db/useLiveRecords';
 import { QuickCapture } from '../journal/QuickCapture';
+import { ActionsDueCard } from './ActionsDueCard';
+import { NextMeetingCard } from './NextMeetingCard';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
@@ -24,6 +26,8 @@ export function TodayPage() {
         </h1>
       </header>
       <QuickCapture />
+      <ActionsDueCard />
+      <NextMeetingCard />
 
       <section aria-labelledby="today-recent">
         <h2 id="today-recent">Recent entries</h2>

@@ -5,7 +5,7 @@ import { allowedNextStatuses } from '../../domain/strategyTrial';
 import { useRepositories } from '../db/RepositoryContext';
 import { useLive } from '../db/useLiveRecords';
 import { useToastStore } from '../ui/toastStore';
-import { VisibilityNote } from '../ui/VisibilityNote';
+import { VisibilityControl } from '../ui/VisibilityControl';
 import { CycleReviewForm } from './CycleReviewForm';
 import { ReviewSummary } from './ReviewSummary';
 import { StatusSteps } from './StatusSteps';
@@ -52,7 +52,11 @@ export function TrialDetail({ id }: { readonly id: string }) {
       <p>
         Status: <span className="status-tag">{TRIAL_STATUS_LABELS[trial.status]}</span>
       </p>
-      <VisibilityNote visibility={trial.visibility} />
+      <VisibilityControl
+        visibility={trial.visibility}
+        ownerId={trial.owner}
+        onChange={(visibility) => repositories.trials.setVisibility(trialId, visibility)}
+      />
       <StatusSteps status={trial.status} />
       <div className="button-row">
         {allowedNextStatuses(trial.status).map((to, index) => (

@@ -7,8 +7,12 @@ const WORDS: Record<Visibility, string> = {
   set_and_coach: 'Your set and your coach can see this',
 };
 
-/** Says in plain words who can see an item. Every participant-owned item shows one. */
-export function VisibilityNote({ visibility }: { readonly visibility: Visibility }) {
+/**
+ * Says in plain words who can see an item. Every participant-owned item shows one: read-only
+ * here (a new entry, something shared with you); where the owner can change it, VisibilityControl
+ * shows it with the real people ("Your set (6 people) can see this"), passed in as `words`.
+ */
+export function VisibilityNote({ visibility, words }: { readonly visibility: Visibility; readonly words?: string }) {
   return (
     <p className="visibility-note">
       <svg className="visibility-note__icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
@@ -18,7 +22,7 @@ export function VisibilityNote({ visibility }: { readonly visibility: Visibility
           <path d="M5 7a3 3 0 1 1 0-6 3 3 0 0 1 0 6zm6 0a3 3 0 1 1 0-6 3 3 0 0 1 0 6zM0 15c0-3 2-5 5-5s5 2 5 5H0zm11-5c3 0 5 2 5 5h-4.5c0-2-.6-3.7-1.7-4.9.4-.1.8-.1 1.2-.1z" fill="currentColor" />
         )}
       </svg>
-      {WORDS[visibility]}
+      {words ?? WORDS[visibility]}
     </p>
   );
 }

@@ -19,11 +19,14 @@ declare module 'vitest' {
     baseURL: string;
     /** An account that exists on that server, for tests that sign in through the app. */
     testUser: { email: string; password: string; displayName: string };
+    /** A programme coordinator's account (may start cohorts and invite people). */
+    coordinatorUser: { email: string; password: string; displayName: string };
   }
 }
 
 // Invented, as all test data must be (docs: UX.md); .example never reaches a real mailbox.
 const TEST_USER = { email: 'priya@oakfield.example', password: 'a sensible passphrase', displayName: 'Priya Shah' };
+const COORDINATOR_USER = { email: 'morgan@northfield.example', password: 'a sensible passphrase', displayName: 'Morgan Ellis' };
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const staticDir = join(repoRoot, 'dist');
@@ -47,12 +50,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // request; a server given a store leaves closing it to its owner.
   const store = await openStore({ dataDir });
   await createAccount(store, { ...TEST_USER, roles: ['participant'] });
+  await createAccount(store, { ...COORDINATOR_USER, roles: ['coordinator', 'participant'] });
   const app = await createServer({ staticDir, dataDir, store, logLevel: 'warn' });
   // 127.0.0.1 is a secure context, so service workers are allowed without https.
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   console.log(`[e2e] Setwise test server at ${address}`);
   project.provide('baseURL', address);
   project.provide('testUser', TEST_USER);
+  project.provide('coordinatorUser', COORDINATOR_USER);
 
   return async () => {
     await app.close();

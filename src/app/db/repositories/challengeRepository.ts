@@ -5,10 +5,12 @@ import {
   type LeadershipChallenge,
 } from '../../../domain/challenge';
 import { newId } from '../../../domain/ids';
-import { isLive } from '../../../domain/syncedRecord';
+import { isLive, type Visibility } from '../../../domain/syncedRecord';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
+import { ownWritingFilter } from './ownWriting';
 import { writeRecordChange } from '../writeRecordChange';
 import { changedFields } from './changedFields';
+import { setRecordVisibility } from './recordVisibility';
 
 /**
  * A participant holds one leadership challenge. Every save also appends an immutable
@@ -17,9 +19,11 @@ import { changedFields } from './changedFields';
  */
 export function createChallengeRepository(db: SetwiseDatabase) {
   async function current(): Promise<LeadershipChallenge | undefined> {
+    const mine = await ownWritingFilter(db);
     const all = await db.challenges.toArray();
     // Should two devices each have started a challenge offline, show the one made first.
-    return all.filter(isLive).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))[0];
+    // Only this person's own: a set member's shared challenge is theirs, not "My challenge".
+    return all.filter((challenge) => isLive(challenge) && mine(challenge)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))[0];
   }
 
   return {
@@ -56,6 +60,11 @@ export function createChallengeRepository(db: SetwiseDatabase) {
         });
         return saved;
       });
+    },
+
+    /** Who can see the challenge. Not a new version of it: the history keeps what it says. */
+    async setVisibility(id: string, visibility: Visibility): Promise<LeadershipChallenge> {
+      return setRecordVisibility<LeadershipChallenge>(db, 'challenges', id, visibility, 'This challenge no longer exists on this device.');
     },
 
     /** Newest first. */

@@ -1,3 +1,4 @@
+import type { SetAsideChangeRow } from '../rows';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 
 const PERSIST_ASKED_KEY = 'storagePersistAsked';
@@ -21,6 +22,22 @@ export function createDeviceRepository(db: SetwiseDatabase) {
     },
     async markPersistenceRequested(): Promise<void> {
       await db.meta.put({ key: PERSIST_ASKED_KEY, value: true });
+    },
+    /** Changes the server refused under the sharing rules, kept for the person; newest first. */
+    async setAsideChanges(): Promise<SetAsideChangeRow[]> {
+      const rows = await db.setAsideChanges.toArray();
+      return rows.sort((a, b) => b.setAsideAt.localeCompare(a.setAsideAt) || (b.id ?? 0) - (a.id ?? 0));
+    },
+    /** The person has copied what they needed: forget the change. Returns it, for "Undo". */
+    async dismissSetAsideChange(id: number): Promise<SetAsideChangeRow | undefined> {
+      return db.transaction('rw', db.setAsideChanges, async () => {
+        const row = await db.setAsideChanges.get(id);
+        await db.setAsideChanges.delete(id);
+        return row;
+      });
+    },
+    async restoreSetAsideChange(row: SetAsideChangeRow): Promise<void> {
+      await db.setAsideChanges.put(row);
     },
   };
 }

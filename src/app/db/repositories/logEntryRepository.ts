@@ -6,10 +6,12 @@ import {
   type LogEntry,
   type LogEntryContent,
 } from '../../../domain/logEntry';
-import { isLive } from '../../../domain/syncedRecord';
+import { isLive, type Visibility } from '../../../domain/syncedRecord';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
+import { ownWritingFilter } from './ownWriting';
 import { writeRecordChange } from '../writeRecordChange';
 import { changedFields } from './changedFields';
+import { setRecordVisibility } from './recordVisibility';
 import { hashPhoto, storePhoto, type PreparedPhoto } from './storePhoto';
 import { markDeleted, markRestored } from './tombstones';
 
@@ -90,6 +92,11 @@ export function createLogEntryRepository(db: SetwiseDatabase) {
       return writeRecordChange<LogEntry>(db, { table: 'logEntries', recordId: id, fields });
     },
 
+    /** Who can see the entry: the one deliberate change of sharing (private by default). */
+    async setVisibility(id: string, visibility: Visibility): Promise<LogEntry> {
+      return setRecordVisibility<LogEntry>(db, 'logEntries', id, visibility, 'This entry no longer exists on this device.');
+    },
+
     async remove(id: string): Promise<void> {
       await markDeleted(db, 'logEntries', id);
     },
@@ -103,19 +110,22 @@ export function createLogEntryRepository(db: SetwiseDatabase) {
       return entry && isLive(entry) ? entry : undefined;
     },
 
-    /** Newest first. */
+    /** This person's own entries (not those shared with them), newest first. */
     async list(): Promise<LogEntry[]> {
+      const mine = await ownWritingFilter(db);
       const entries = await db.logEntries.orderBy('occurredAt').reverse().toArray();
-      return entries.filter(isLive);
+      return entries.filter((entry) => isLive(entry) && mine(entry));
     },
 
     async listByTag(tag: string): Promise<LogEntry[]> {
+      const mine = await ownWritingFilter(db);
       const entries = await db.logEntries.where('tags').equals(tag).toArray();
-      return entries.filter(isLive).sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+      return entries.filter((entry) => isLive(entry) && mine(entry)).sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
     },
 
     async count(): Promise<number> {
-      return db.logEntries.filter(isLive).count();
+      const mine = await ownWritingFilter(db);
+      return db.logEntries.filter((entry) => isLive(entry) && mine(entry)).count();
     },
   };
 }

@@ -8,10 +8,12 @@ import {
   type MeasureReading,
   type ReadingContent,
 } from '../../../domain/impactMeasure';
-import { isLive } from '../../../domain/syncedRecord';
+import { isLive, type Visibility } from '../../../domain/syncedRecord';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
+import { ownWritingFilter } from './ownWriting';
 import { writeRecordChange } from '../writeRecordChange';
 import { changedFields } from './changedFields';
+import { setRecordVisibility } from './recordVisibility';
 import { markDeleted, markRestored } from './tombstones';
 
 /** Thrown when a reading does not fit its measure's unit; the message is for the person. */
@@ -40,6 +42,10 @@ export function createMeasureRepository(db: SetwiseDatabase) {
       return writeRecordChange<ImpactMeasure>(db, { table: 'measures', recordId: id, fields });
     },
 
+    async setVisibility(id: string, visibility: Visibility): Promise<ImpactMeasure> {
+      return setRecordVisibility<ImpactMeasure>(db, 'measures', id, visibility, 'This measure no longer exists on this device.');
+    },
+
     async remove(id: string): Promise<void> {
       await markDeleted(db, 'measures', id);
     },
@@ -54,7 +60,8 @@ export function createMeasureRepository(db: SetwiseDatabase) {
     },
 
     async list(): Promise<ImpactMeasure[]> {
-      const measures = (await db.measures.toArray()).filter(isLive);
+      const mine = await ownWritingFilter(db);
+      const measures = (await db.measures.toArray()).filter((measure) => isLive(measure) && mine(measure));
       return measures.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
 

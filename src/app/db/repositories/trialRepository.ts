@@ -9,10 +9,12 @@ import {
   type TrialPlan,
   type TrialReview,
 } from '../../../domain/strategyTrial';
-import { isLive } from '../../../domain/syncedRecord';
+import { isLive, type Visibility } from '../../../domain/syncedRecord';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
+import { ownWritingFilter } from './ownWriting';
 import { writeRecordChange } from '../writeRecordChange';
 import { changedFields } from './changedFields';
+import { setRecordVisibility } from './recordVisibility';
 import { markDeleted, markRestored } from './tombstones';
 
 /** Strategy trials, each run as a learning cycle: plan → do → evidence → learning → next step. */
@@ -67,6 +69,10 @@ export function createTrialRepository(db: SetwiseDatabase) {
       return writeRecordChange<StrategyTrial>(db, { table: 'trials', recordId: id, fields });
     },
 
+    async setVisibility(id: string, visibility: Visibility): Promise<StrategyTrial> {
+      return setRecordVisibility<StrategyTrial>(db, 'trials', id, visibility, 'This trial no longer exists on this device.');
+    },
+
     async remove(id: string): Promise<void> {
       await markDeleted(db, 'trials', id);
     },
@@ -82,7 +88,8 @@ export function createTrialRepository(db: SetwiseDatabase) {
 
     /** Most recently started first; trials with no start date after the rest. */
     async list(): Promise<StrategyTrial[]> {
-      const trials = (await db.trials.toArray()).filter(isLive);
+      const mine = await ownWritingFilter(db);
+      const trials = (await db.trials.toArray()).filter((trial) => isLive(trial) && mine(trial));
       return trials.sort(
         (a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? '') || b.createdAt.localeCompare(a.createdAt),
       );
