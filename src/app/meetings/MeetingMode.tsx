@@ -42,7 +42,9 @@ export function MeetingMode({ meetingId }: { readonly meetingId: string }) {
       <section className="card" aria-labelledby="meeting-mode-title">
         <h1 id="meeting-mode-title">Meeting mode</h1>
         <p>{data === null ? 'This meeting is not on this device any more.' : 'Meeting mode is for the set’s facilitator.'}</p>
-        <Link href={data === null ? '/' : `/meetings/${meetingId}`}>Back to the notes</Link>
+        <Link href={data === null ? '/' : `/meetings/${meetingId}`} className="button">
+          Back to the notes
+        </Link>
       </section>
     );
   }

@@ -2,6 +2,7 @@ import { Link, useLocation } from 'wouter';
 import { useRepositories } from '../db/RepositoryContext';
 import { useLive } from '../db/useLiveRecords';
 import { useToastStore } from '../ui/toastStore';
+import { VisibilityNote } from '../ui/VisibilityNote';
 import { ActionsFromLastTime } from './ActionsFromLastTime';
 import { AttendanceMarks } from './AttendanceMarks';
 import { CommentThread } from './CommentThread';
@@ -43,6 +44,7 @@ export function MeetingNotes({ meetingId }: { readonly meetingId: string }) {
   return (
     <section aria-labelledby="meeting-title" className="card meeting-notes">
       <h2 id="meeting-title">Set meeting, {meetingTitle(meeting)}</h2>
+      <VisibilityNote visibility="set" />
       {writes ? (
         <div className="button-row">
           <Link href={`/meetings/${id}/run`} className="button button--primary">

@@ -43,3 +43,34 @@ export async function makePng(page: Page, width: number, height: number): Promis
   );
   return Buffer.from(base64, 'base64');
 }
+
+/**
+ * Everything in every IndexedDB database of the page's origin, as one JSON text (photo bytes
+ * left out): for checking that some words are nowhere on the device. No named inner
+ * functions here: the test runner's transform would reference a helper the page lacks.
+ */
+export async function readAllIndexedDbAsText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dump: Record<string, Record<string, unknown[]>> = {};
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name as string);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const stores: Record<string, unknown[]> = {};
+      dump[info.name] = stores;
+      for (const storeName of Array.from(db.objectStoreNames)) {
+        if (storeName === 'photoBlobs') continue;
+        stores[storeName] = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(storeName).objectStore(storeName).getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(request.error);
+        });
+      }
+      db.close();
+    }
+    return JSON.stringify(dump);
+  });
+}

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../../src/app/db/createRepositories';
 import { SetwiseDatabase } from '../../../src/app/db/SetwiseDatabase';
-import { PEOPLE, SET_ID, seedSet, writeAs } from '../app/meetings/seedSet';
+import { writeRecordChange } from '../../../src/app/db/writeRecordChange';
+import { actingAs, PEOPLE, SET_ID, seedSet } from '../app/meetings/seedSet';
 import { markOutboxPushing } from './support/markOutboxPushing';
 
 let db: SetwiseDatabase;
@@ -150,12 +151,14 @@ describe('comments', () => {
   it('adds comments in the author’s name, lists them oldest first, and lets only the author remove one', async () => {
     const meeting = await repos.meetings.startMeeting({ setId: SET_ID, heldOn: '2026-05-14' });
     const mine = await repos.comments.add('meetings', meeting.id, 'Good to hear about the change teams.');
-    const theirs = await writeAs<{ id: string }>(db, tom.userId, {
-      table: 'comments',
-      recordId: 'c-tom',
-      fields: { targetTable: 'meetings', targetId: meeting.id, body: 'Thanks — will share the audit.', authorName: tom.displayName },
-      create: true,
-    });
+    const theirs = await actingAs(db, tom.userId, () =>
+      writeRecordChange(db, {
+        table: 'comments',
+        recordId: 'c-tom',
+        fields: { targetTable: 'meetings', targetId: meeting.id, body: 'Thanks — will share the audit.', authorName: tom.displayName },
+        create: true,
+      }),
+    );
     expect(mine.authorName).toBe(facilitator.displayName);
     expect((await repos.comments.list(meeting.id)).map((c) => c.id)).toEqual([mine.id, theirs.id]);
 
@@ -168,9 +171,11 @@ describe('comments', () => {
 describe('shared with the set', () => {
   it('lists other members’ items shared with the set, with their names, and nothing private or mine', async () => {
     const trialFields = { what: 'Lesson study', why: '', withWhom: '', startDate: null, reviewDate: null, impactJudgement: '', challengeId: null };
-    await writeAs(db, priya.userId, { table: 'trials', recordId: 't-shared', fields: { ...trialFields, visibility: 'set' }, create: true });
-    await writeAs(db, priya.userId, { table: 'trials', recordId: 't-coach', fields: { ...trialFields, visibility: 'coach' }, create: true });
-    await writeAs(db, 'u-stranger', { table: 'trials', recordId: 't-stranger', fields: { ...trialFields, visibility: 'set' }, create: true });
+    const writeTrial = (owner: string, recordId: string, visibility: string) =>
+      actingAs(db, owner, () => writeRecordChange(db, { table: 'trials', recordId, fields: { ...trialFields, visibility }, create: true }));
+    await writeTrial(priya.userId, 't-shared', 'set');
+    await writeTrial(priya.userId, 't-coach', 'coach');
+    await writeTrial('u-stranger', 't-stranger', 'set');
     await repos.trials.create({ what: 'My own trial', visibility: 'set' });
 
     const shared = await repos.meetings.sharedWithSet(SET_ID);

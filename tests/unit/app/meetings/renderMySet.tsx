@@ -2,7 +2,7 @@ import { createRepositories, type Repositories } from '../../../../src/app/db/cr
 import { SetwiseDatabase } from '../../../../src/app/db/SetwiseDatabase';
 import { MySetPage } from '../../../../src/app/meetings/MySetPage';
 import { renderPage } from '../support/renderPage';
-import { seedSet, signInAs } from './seedSet';
+import { actingAs, seedSet, signInAs } from './seedSet';
 
 export interface SetDevice {
   readonly db: SetwiseDatabase;
@@ -18,14 +18,8 @@ export async function deviceOf(me: string, options: { inSet?: boolean } = {}): P
 }
 
 /** Runs `write` as someone else (e.g. the facilitator writing notes that then sync here). */
-export async function as<T>(device: SetDevice, userId: string, write: () => Promise<T>): Promise<T> {
-  const me = (await device.db.meta.get('owner'))?.value;
-  await signInAs(device.db, userId);
-  try {
-    return await write();
-  } finally {
-    if (typeof me === 'string') await signInAs(device.db, me);
-  }
+export function as<T>(device: SetDevice, userId: string, write: () => Promise<T>): Promise<T> {
+  return actingAs(device.db, userId, write);
 }
 
 export function renderMySet(device: SetDevice, path = '/set') {

@@ -50,16 +50,12 @@ export async function seedSet(db: SetwiseDatabase, me: string): Promise<void> {
   }
 }
 
-/** Writes a record as if `userId` had written it on their device and it had synced here. */
-export async function writeAs<T extends object>(
-  db: SetwiseDatabase,
-  userId: string,
-  change: Parameters<typeof writeRecordChange>[1],
-): Promise<T> {
+/** Runs `write` as someone else on this device, e.g. notes the facilitator wrote that synced here. */
+export async function actingAs<T>(db: SetwiseDatabase, userId: string, write: () => Promise<T>): Promise<T> {
   const me = (await db.meta.get('owner'))?.value;
   await signInAs(db, userId);
   try {
-    return (await writeRecordChange(db, change)) as unknown as T;
+    return await write();
   } finally {
     if (typeof me === 'string') await signInAs(db, me);
   }
