@@ -17,10 +17,14 @@ export async function getDeviceId(db: SetwiseDatabase): Promise<string> {
   return id;
 }
 
-/** Whose records new writes belong to: the signed-in account, or LOCAL_OWNER before that. */
-export async function getOwner(db: SetwiseDatabase): Promise<string> {
-  const row = await db.meta.get(OWNER_KEY);
-  return typeof row?.value === 'string' ? row.value : LOCAL_OWNER;
+/**
+ * Whose records new writes belong to: the signed-in account, or LOCAL_OWNER before that.
+ * Deliberately not an async function: it returns Dexie's own promise, so a live query that
+ * awaits it keeps tracking the reads that follow (a native promise in between would lose
+ * Dexie's zone, and the query would stop updating when those tables change).
+ */
+export function getOwner(db: SetwiseDatabase): Promise<string> {
+  return db.meta.get(OWNER_KEY).then((row) => (typeof row?.value === 'string' ? row.value : LOCAL_OWNER));
 }
 
 /**

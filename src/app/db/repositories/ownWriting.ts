@@ -8,7 +8,7 @@ import type { SetwiseDatabase } from '../SetwiseDatabase';
  * measures show only the person's own, and shared items appear only where they are labelled
  * as someone else's (My set, Coaching).
  */
-export async function ownWritingFilter(db: SetwiseDatabase): Promise<(record: { owner: string }) => boolean> {
-  const me = await getOwner(db);
-  return (record) => record.owner === me || record.owner === LOCAL_OWNER;
+export function ownWritingFilter(db: SetwiseDatabase): Promise<(record: { owner: string }) => boolean> {
+  // Dexie's promise, not an async function's: see getOwner.
+  return getOwner(db).then((me) => (record: { owner: string }) => record.owner === me || record.owner === LOCAL_OWNER);
 }

@@ -38,7 +38,7 @@ describe('Who can see an item', () => {
   it('shows "Only you" for an entry, and shares it with the set only after two deliberate steps', async () => {
     const { app, id } = await openPriyasEntry();
     const editor = await screen.findByRole('form', { name: 'Edit entry' });
-    expect(await within(editor).findByText('Only you can see this')).toBeInTheDocument();
+    await waitFor(() => expect(within(editor).getByText('Only you can see this')).toBeInTheDocument());
 
     // Step one opens the choice; choosing alone changes nothing.
     await userEvent.click(await within(editor).findByRole('button', { name: 'Change who can see this' }));
@@ -52,7 +52,7 @@ describe('Who can see an item', () => {
 
     // Step two confirms.
     await userEvent.click(within(choice).getByRole('button', { name: 'Share' }));
-    expect(await within(editor).findByText('Your set (6 people) can see this')).toBeInTheDocument();
+    await waitFor(() => expect(within(editor).getByText('Your set (6 people) can see this')).toBeInTheDocument());
     expect((await app.repositories.logEntries.get(id))?.visibility).toBe('set');
     expect(within(editor).queryByRole('group', { name: 'Who can see this?' })).not.toBeInTheDocument();
     expect(within(editor).getByRole('button', { name: 'Change who can see this' })).toHaveFocus();
@@ -62,7 +62,7 @@ describe('Who can see an item', () => {
     const { app, id } = await openPriyasEntry();
     await app.repositories.logEntries.setVisibility(id, 'set_and_coach');
     const editor = await screen.findByRole('form', { name: 'Edit entry' });
-    expect(await within(editor).findByText('Your set (6 people) and your coach (Sam Lee) can see this')).toBeInTheDocument();
+    await waitFor(() => expect(within(editor).getByText('Your set (6 people) and your coach (Sam Lee) can see this')).toBeInTheDocument());
 
     await userEvent.click(await within(editor).findByRole('button', { name: 'Change who can see this' }));
     await userEvent.click(within(editor).getByRole('radio', { name: 'Only you' }));
@@ -72,7 +72,7 @@ describe('Who can see an item', () => {
     await userEvent.click(within(editor).getByRole('button', { name: 'Change who can see this' }));
     await userEvent.click(within(editor).getByRole('radio', { name: 'Only you' }));
     await userEvent.click(within(editor).getByRole('button', { name: 'Make private' }));
-    expect(await within(editor).findByText('Only you can see this')).toBeInTheDocument();
+    await waitFor(() => expect(within(editor).getByText('Only you can see this')).toBeInTheDocument());
     expect((await app.repositories.logEntries.get(id))?.visibility).toBe('private');
   });
 
@@ -107,15 +107,15 @@ describe('Who can see an item', () => {
     harness.location.navigate(`/trials/${trial.id}`);
 
     const detail = await screen.findByRole('region', { name: 'Lesson study in KS1' });
-    expect(await within(detail).findByText('Only you can see this')).toBeInTheDocument();
+    await waitFor(() => expect(within(detail).getByText('Only you can see this')).toBeInTheDocument());
     await userEvent.click(await within(detail).findByRole('button', { name: 'Change who can see this' }));
     await userEvent.click(within(detail).getByRole('radio', { name: 'You and your coach (Sam Lee)' }));
     await userEvent.click(within(detail).getByRole('button', { name: 'Share' }));
-    expect(await within(detail).findByText('You and your coach (Sam Lee) can see this')).toBeInTheDocument();
+    await waitFor(() => expect(within(detail).getByText('You and your coach (Sam Lee) can see this')).toBeInTheDocument());
 
     harness.reload();
     const reloaded = await screen.findByRole('region', { name: 'Lesson study in KS1' });
-    expect(await within(reloaded).findByText('You and your coach (Sam Lee) can see this')).toBeInTheDocument();
+    await waitFor(() => expect(within(reloaded).getByText('You and your coach (Sam Lee) can see this')).toBeInTheDocument());
   });
 
   it('shows someone else’s shared item read-only, with no way to re-share it', async () => {
@@ -123,7 +123,7 @@ describe('Who can see an item', () => {
     await app.repositories.logEntries.setVisibility(id, 'coach');
     await actAs(app.db, SAM);
     const editor = await screen.findByRole('form', { name: 'Edit entry' });
-    expect(await within(editor).findByText('Shared with you')).toBeInTheDocument();
+    await waitFor(() => expect(within(editor).getByText('Shared with you')).toBeInTheDocument());
     expect(within(editor).queryByRole('button', { name: 'Change who can see this' })).not.toBeInTheDocument();
     await expect(app.repositories.logEntries.setVisibility(id, 'set')).rejects.toThrow(/only its author/);
   });
