@@ -1,9 +1,9 @@
 // Every screen, with data in it, is checked by axe-core (no serious or critical violation) and
 // for touch targets of at least 44 × 44 px — the brief's floor for a tablet held in one hand.
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newContext } from './support/browser';
+import { seriousViolations } from './support/seriousViolations';
 import { smallTouchTargets } from './support/touchTargets';
 
 const baseURL = inject('baseURL');
@@ -43,11 +43,7 @@ describe('accessibility of every screen', () => {
     it(`${path} has no serious or critical axe violations and big enough touch targets`, async () => {
       await page.goto(`${baseURL}${path}`);
       await page.locator('main h1').first().waitFor();
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-      expect(serious).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
       expect(await smallTouchTargets(page)).toEqual([]);
     });
   }

@@ -1,10 +1,10 @@
 // One person, two devices: Priya signs in through Settings on both, writes an entry on the
 // first while it is offline, and the entry reaches the second — open on the journal, untouched —
 // as soon as the first is back online (the server's change event makes the second pull).
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newContext } from './support/browser';
+import { seriousViolations } from './support/seriousViolations';
 import { smallTouchTargets } from './support/touchTargets';
 
 const baseURL = inject('baseURL');
@@ -34,13 +34,6 @@ async function openDevice(): Promise<{ context: BrowserContext; page: Page; cspV
   return { context, page, cspViolations };
 }
 
-/** Serious or critical axe-core violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 const statusLine = (page: Page) => page.locator('.app__bar').getByRole('status');
 

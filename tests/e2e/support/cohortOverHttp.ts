@@ -52,13 +52,23 @@ export interface CohortOverHttp {
   readonly setId: string;
   readonly facilitator: Person;
   readonly members: readonly Person[];
+  /** The first member's coach, when asked for. */
+  readonly coach: Person | null;
+  /** Makes a new invitation for a participant of the set and returns its code (not accepted). */
+  invite(displayName: string): Promise<string>;
 }
 
 /**
  * A cohort with one set: a facilitator and `memberNames.length` participants, each with an
  * account made by accepting an invitation. Emails are unique per call.
  */
-export async function createCohortOverHttp(baseURL: string, coordinator: { email: string; password: string }, facilitatorName: string, memberNames: readonly string[]): Promise<CohortOverHttp> {
+export async function createCohortOverHttp(
+  baseURL: string,
+  coordinator: { email: string; password: string },
+  facilitatorName: string,
+  memberNames: readonly string[],
+  options: { coachName?: string } = {},
+): Promise<CohortOverHttp> {
   const session = await signIn(baseURL, coordinator.email, coordinator.password);
   const cohort = record('cohorts', { name: 'Northfield leaders 2026–27', startsOn: '2026-09-01', endsOn: '2027-07-20', coordinatorIds: [session.userId] });
   const set = record('learningSets', { cohortId: cohort.recordId, name: 'Set A — primary' });
@@ -66,9 +76,11 @@ export async function createCohortOverHttp(baseURL: string, coordinator: { email
   if (pushed.rejected.length > 0) throw new Error(`cohort setup refused: ${JSON.stringify(pushed.rejected)}`);
 
   const suffix = Math.random().toString(36).slice(2, 8);
-  async function join(displayName: string, role: 'facilitator' | 'participant'): Promise<Person> {
-    const email = `${displayName.toLowerCase().replace(/[^a-z]+/g, '.')}.${suffix}@oakfield.example`;
-    const invitation = await call<{ code: string }>(baseURL, session, '/api/invitations', 'POST', { cohortId: cohort.recordId, role, setId: set.recordId, displayName, email });
+  const emailOf = (displayName: string) => `${displayName.toLowerCase().replace(/[^a-z]+/g, '.')}.${suffix}@oakfield.example`;
+  async function join(displayName: string, role: 'facilitator' | 'participant' | 'coach', coacheeId: string | null = null): Promise<Person> {
+    const email = emailOf(displayName);
+    const where = role === 'coach' ? { setId: null, coacheeId } : { setId: set.recordId };
+    const invitation = await call<{ code: string }>(baseURL, session, '/api/invitations', 'POST', { cohortId: cohort.recordId, role, ...where, displayName, email });
     const res = await fetch(`${baseURL}/api/invitations/accept`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -81,5 +93,10 @@ export async function createCohortOverHttp(baseURL: string, coordinator: { email
   const facilitator = await join(facilitatorName, 'facilitator');
   const members: Person[] = [];
   for (const name of memberNames) members.push(await join(name, 'participant'));
-  return { cohortId: cohort.recordId, setId: set.recordId, facilitator, members };
+  const coach = options.coachName && members[0] ? await join(options.coachName, 'coach', members[0].userId) : null;
+  async function invite(displayName: string): Promise<string> {
+    const body = { cohortId: cohort.recordId, role: 'participant', setId: set.recordId, displayName, email: emailOf(displayName) };
+    return (await call<{ code: string }>(baseURL, session, '/api/invitations', 'POST', body)).code;
+  }
+  return { cohortId: cohort.recordId, setId: set.recordId, facilitator, members, coach, invite };
 }

@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 export const statusLine = (page: Page) => page.locator('.app__bar').getByRole('status');
 
@@ -16,5 +15,6 @@ export async function signInThroughSettings(page: Page, baseURL: string, user: {
 
 /** Waits for the status line to say "Synced hh:mm" (nothing waiting, last sync succeeded). */
 export async function waitUntilSynced(page: Page, timeout = 20_000): Promise<void> {
-  await expect.poll(() => statusLine(page).textContent(), { timeout }).toMatch(/^Synced \d{2}:\d{2}$/);
+  // A locator wait rather than expect.poll, so set-up code outside a test can use it too.
+  await statusLine(page).filter({ hasText: /^Synced \d{2}:\d{2}$/ }).waitFor({ timeout });
 }
