@@ -58,16 +58,16 @@ type Who = keyof typeof pages;
 const SCREENS: readonly { who: Who; label: string; path: () => string }[] = [
   { who: 'facilitator', label: 'My set', path: () => '/set' },
   { who: 'facilitator', label: 'meeting notes', path: () => meetingPath },
-  { who: 'facilitator', path: () => `${meetingPath}/run` },
+  { who: 'facilitator', label: 'meeting mode', path: () => `${meetingPath}/run` },
   { who: 'member', label: 'Today', path: () => '/' },
   { who: 'member', label: 'My set', path: () => '/set' },
   { who: 'member', label: 'meeting notes', path: () => meetingPath },
   { who: 'coach', label: 'Coaching', path: () => '/coaching' },
   { who: 'coordinator', label: 'cohorts', path: () => '/cohort' },
-  { who: 'coordinator', path: () => `/cohort/${cohort.cohortId}` },
-  { who: 'coordinator', path: () => `/cohort/${cohort.cohortId}/calendar` },
-  { who: 'coordinator', path: () => `/cohort/${cohort.cohortId}/invitations` },
-  { who: 'coordinator', path: () => `/cohort/${cohort.cohortId}/overview` },
+  { who: 'coordinator', label: 'sets and people', path: () => `/cohort/${cohort.cohortId}` },
+  { who: 'coordinator', label: 'programme calendar', path: () => `/cohort/${cohort.cohortId}/calendar` },
+  { who: 'coordinator', label: 'invitations', path: () => `/cohort/${cohort.cohortId}/invitations` },
+  { who: 'coordinator', label: 'overview', path: () => `/cohort/${cohort.cohortId}/overview` },
   { who: 'visitor', label: 'join with a code', path: () => '/join' },
 ];
 
