@@ -3,7 +3,8 @@
 // pushes only.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { newSyncServer, startSyncServer, type SyncServer, type SyncUser } from './support/syncServer';
-import { batch, createEntry } from './support/syncRecords';
+import { createCohortWorld, type CohortWorld } from './support/cohortWorld';
+import { batch, createEntry, entryContent } from './support/syncRecords';
 import { postgresTarget, storeTargets, TEST_DATABASE_URL } from './support/storeTargets';
 
 const targets = storeTargets();
@@ -133,5 +134,61 @@ describe('postgres: change events across server processes', () => {
     await one.pushOk(priya, batch([createEntry()]));
     expect(await stream.waitFor('event: change', seen, 2_000)).toBe(true);
     expect((await two.pullOk(priyaOnTwo, 0)).records).toHaveLength(1);
+  });
+});
+
+describe.each(targets)('$name: change events follow sharing', (target) => {
+  let world: CohortWorld | undefined;
+  const streams: EventStream[] = [];
+  afterEach(async () => {
+    for (const stream of streams.splice(0)) await stream.close();
+    await world?.server.close();
+  });
+
+  it('a member hears about what is shared with their set, not about private writing; a new member starts hearing at once', async () => {
+    world = await createCohortWorld(await newSyncServer(target));
+    const address = await world.server.app.listen({ host: '127.0.0.1', port: 0 });
+    const peer = await openEvents(address, world.users.peerA);
+    const outsider = await openEvents(address, world.users.outsider);
+    streams.push(peer, outsider);
+    expect(await peer.waitFor('retry: 5000', 0, 2_000)).toBe(true);
+    expect(await outsider.waitFor('retry: 5000', 0, 2_000)).toBe(true);
+
+    let seen = peer.text().length;
+    await world.write('ownerA', 'logEntries', crypto.randomUUID(), { ...entryContent({ visibility: 'private' }) });
+    expect(await peer.waitFor('event: change', seen, 500)).toBe(false);
+
+    seen = peer.text().length;
+    await world.write('ownerA', 'logEntries', crypto.randomUUID(), { ...entryContent({ visibility: 'set' }) });
+    expect(await peer.waitFor('event: change', seen, 2_000)).toBe(true);
+
+    // The outsider joins set A while their stream is open: the set's next meeting reaches them.
+    let outsiderSeen = outsider.text().length;
+    await world.write('coordinator', 'memberships', crypto.randomUUID(), {
+      cohortId: world.cohortId,
+      userId: world.users.outsider.id,
+      displayName: 'Test outsider',
+      role: 'participant',
+      setId: world.setA,
+      coacheeId: null,
+      status: 'active',
+      withdrawnOn: null,
+      deletedAt: null,
+    });
+    expect(await outsider.waitFor('event: change', outsiderSeen, 2_000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    outsiderSeen = outsider.text().length;
+    await world.write('facilitatorA', 'meetings', crypto.randomUUID(), {
+      setId: world.setA,
+      heldOn: '2026-12-01',
+      place: '',
+      attendance: {},
+      checkIn: '',
+      sharedLearning: '',
+      roundMinutes: 20,
+      stage: 'check_in',
+      deletedAt: null,
+    });
+    expect(await outsider.waitFor('event: change', outsiderSeen, 2_000)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { canRead } from '../../domain/access/Access';
-import { indexBlobToken } from '../../domain/access/audienceTokens';
+import { indexBlobToken, userToken } from '../../domain/access/audienceTokens';
 import { ACCESS_CHANGED, pullQuerySchema, pushRequestSchema, RESYNC_REQUIRED } from '../../domain/sync/protocol';
 import { loadAccess } from '../access/loadAccess';
 import { currentUser, requireUser } from '../auth';
@@ -96,7 +96,8 @@ export function registerSyncRoutes(app: FastifyInstance, store: Store, notifier:
 
   // Server-sent events: "something changed, pull now". Carries no content.
   app.get('/api/sync/events', { preHandler: requireUser }, async (request, reply) => {
-    const access = await loadAccess(store, currentUser(request));
+    const user = currentUser(request);
+    let access = await loadAccess(store, user);
     reply.hijack();
     reply.raw.writeHead(200, {
       'content-type': 'text/event-stream',
@@ -115,12 +116,37 @@ export function registerSyncRoutes(app: FastifyInstance, store: Store, notifier:
         reply.raw.write('event: change\ndata: {}\n\n');
       });
     };
-    const unsubscribes = [...access.tokens].map((token) => notifier.subscribe(token, tell));
-    const unsubscribe = () => unsubscribes.forEach((stop) => stop());
+    const subscriptions = new Map<string, () => void>();
+    const follow = (tokens: ReadonlySet<string>) => {
+      for (const [token, stop] of subscriptions) {
+        if (tokens.has(token)) continue;
+        stop();
+        subscriptions.delete(token);
+      }
+      for (const token of tokens) {
+        if (!subscriptions.has(token)) subscriptions.set(token, notifier.subscribe(token, token === userToken(user.id) ? onOwnToken : tell));
+      }
+    };
+    // Changes to this person's memberships arrive on their own token: what they may see may
+    // have changed (joined, moved, withdrawn), so the stream follows their new tokens.
+    let closed = false;
+    function onOwnToken() {
+      tell();
+      void loadAccess(store, user).then(
+        (next) => {
+          access = next;
+          if (!closed) follow(access.tokens);
+        },
+        () => undefined,
+      );
+    }
+    follow(access.tokens);
     const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);
     request.raw.on('close', () => {
+      closed = true;
       clearInterval(heartbeat);
-      unsubscribe();
+      for (const stop of subscriptions.values()) stop();
+      subscriptions.clear();
     });
     return reply;
   });
