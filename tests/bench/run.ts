@@ -11,6 +11,7 @@ import { measureAppWeight } from './appWeight';
 import { postgresTarget, sqliteTarget } from '../integration/support/storeTargets';
 import { measureKeystrokeToCommit } from './keystrokeToCommit';
 import { median, percentile } from './stats';
+import { measureSetPull } from './setPull';
 import { measureSyncThroughput } from './syncThroughput';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,6 +61,20 @@ async function main() {
     const seconds = (values: number[]) => `median ${(median(values) / 1000).toFixed(2)} s (min ${(Math.min(...values) / 1000).toFixed(2)}, max ${(Math.max(...values) / 1000).toFixed(2)})`;
     syncRows.push([`Sync, ${target.name}: push ${SYNC_RECORDS.toLocaleString('en-GB')} records (${SYNC_RUNS} runs)`, seconds(push)]);
     syncRows.push([`Sync, ${target.name}: pull them into a second device`, seconds(pull)]);
+  }
+  const PER_MEMBER = 1250;
+  for (const makeTarget of [sqliteTarget, postgresTarget]) {
+    const target = makeTarget();
+    try {
+      const timing = await measureSetPull(target, PER_MEMBER);
+      syncRows.push([
+        `Sharing, ${target.name}: a set member's first pull of what they may see (8 members × ${PER_MEMBER.toLocaleString('en-GB')} entries, half shared)`,
+        `${timing.visible.toLocaleString('en-GB')} records in ${(timing.pullMs / 1000).toFixed(2)} s`,
+      ]);
+      syncRows.push([`Sharing, ${target.name}: one small push, access worked out from memberships (50 pushes)`, `median ${timing.pushMedianMs.toFixed(1)} ms`]);
+    } finally {
+      await target.cleanUp();
+    }
   }
 
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
