@@ -5,6 +5,7 @@ import { createCommentRepository } from './repositories/commentRepository';
 import { createDeviceRepository } from './repositories/deviceRepository';
 import { createDirectoryRepository } from './repositories/directoryRepository';
 import { createDraftRepository } from './repositories/draftRepository';
+import { createExportRepository } from './repositories/exportRepository';
 import { createLogEntryRepository } from './repositories/logEntryRepository';
 import { createMeasureRepository } from './repositories/measureRepository';
 import { createMeetingRepository } from './repositories/meetingRepository';
@@ -27,6 +28,7 @@ export function createRepositories(db: SetwiseDatabase) {
     cohort: createCohortRepository(db),
     meetings: createMeetingRepository(db),
     comments: createCommentRepository(db),
+    writingExport: createExportRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,6 +1,7 @@
 import { version } from '../../../package.json';
 import { PageHeader } from '../ui/PageHeader';
 import { AccountSection } from './AccountSection';
+import { ExportSection } from './ExportSection';
 import { SetAsideChangesSection } from './SetAsideChangesSection';
 import { StorageFactsSection } from './StorageFactsSection';
 
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <AccountSection />
       <SetAsideChangesSection />
       <StorageFactsSection />
+      <ExportSection />
       <section aria-labelledby="about-heading" className="card">
         <h2 id="about-heading">About</h2>
         <p>Setwise version {version}</p>
