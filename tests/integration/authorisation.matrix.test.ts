@@ -39,7 +39,9 @@ interface Case {
   readonly edits: readonly { field: string; value: unknown; writers: readonly Person[] }[];
 }
 
-function ownedContent(table: 'logEntries' | 'challenges' | 'trials' | 'measures', visibility: Visibility): Record<string, unknown> {
+type OwnedTable = 'logEntries' | 'challenges' | 'trials' | 'measures' | 'diagnostics' | 'posters';
+
+function ownedContent(table: OwnedTable, visibility: Visibility): Record<string, unknown> {
   const common = { visibility, deletedAt: null };
   switch (table) {
     case 'logEntries':
@@ -50,21 +52,27 @@ function ownedContent(table: 'logEntries' | 'challenges' | 'trials' | 'measures'
       return { ...common, what: 'Learning walks in KS1', why: '', withWhom: '', startDate: null, reviewDate: null, impactJudgement: '', challengeId: null, status: 'planned' };
     case 'measures':
       return { ...common, name: 'Pupils passing the phonics check', unit: 'percent', unitLabel: '', baselineValue: 27, baselineDate: '2026-09-10', target: 70, challengeId: null, trialId: null };
+    case 'diagnostics':
+      return { ...common, takenOn: '2026-09-15', label: 'Start of the year', ratings: { resilience: { score: 2, note: 'Wobbly after the Ofsted call.' } } };
+    case 'posters':
+      return { ...common, title: 'Phonics in KS1', size: 'A4', overrides: { learningPoints: 'Ask before advising.' }, measureIds: null };
   }
 }
 
-const EDIT_VALUE: Record<'logEntries' | 'challenges' | 'trials' | 'measures', [string, unknown]> = {
+const EDIT_VALUE: Record<OwnedTable, [string, unknown]> = {
   logEntries: ['body', 'Overwritten.'],
   challenges: ['issue', 'Overwritten.'],
   trials: ['what', 'Overwritten.'],
   measures: ['name', 'Overwritten.'],
+  diagnostics: ['label', 'Overwritten.'],
+  posters: ['title', 'Overwritten.'],
 };
 
 function cases(world: CohortWorld): Case[] {
   const id = (person: Person) => world.users[person].id;
   const list: Case[] = [];
   for (const visibility of VISIBILITIES) {
-    for (const table of ['logEntries', 'challenges', 'trials', 'measures'] as const) {
+    for (const table of ['logEntries', 'challenges', 'trials', 'measures', 'diagnostics', 'posters'] as const) {
       const [field, value] = EDIT_VALUE[table];
       list.push({ table, label: visibility, author: 'ownerA', fields: ownedContent(table, visibility), readers: ownerAudience(visibility), edits: [{ field, value, writers: ['ownerA'] }] });
     }

@@ -3,6 +3,8 @@ import type { ChallengeRevision, LeadershipChallenge } from '../../domain/challe
 import type { ImpactMeasure, MeasureReading } from '../../domain/impactMeasure';
 import type { LogEntry } from '../../domain/logEntry';
 import type { Photo } from '../../domain/photo';
+import type { Diagnostic } from '../../domain/review/diagnostic';
+import type { Poster } from '../../domain/review/poster';
 import type { CalendarEvent } from '../../domain/sets/calendarEvent';
 import type { CoachingSession } from '../../domain/sets/coachingSession';
 import type { Cohort } from '../../domain/sets/cohort';
@@ -14,7 +16,7 @@ import type { MeetingRound } from '../../domain/sets/meetingRound';
 import type { Membership } from '../../domain/sets/membership';
 import type { StrategyTrial } from '../../domain/strategyTrial';
 import type { SyncTableName } from '../../domain/sync/syncTables';
-import type { BlobUploadRow, DraftRow, MetaRow, OutboxRow, PhotoBlobRow, SetAsideChangeRow } from './rows';
+import type { BlobUploadRow, DraftRow, MetaRow, OutboxRow, PhotoBlobRow, SearchIndexRow, SetAsideChangeRow } from './rows';
 import { declareSchemaVersions } from './schemaVersions';
 
 /**
@@ -44,6 +46,9 @@ export class SetwiseDatabase extends Dexie {
   declare comments: Table<Comment, string>;
   declare coachingSessions: Table<CoachingSession, string>;
   declare setAsideChanges: Table<SetAsideChangeRow, number>;
+  declare diagnostics: Table<Diagnostic, string>;
+  declare posters: Table<Poster, string>;
+  declare searchIndex: Table<SearchIndexRow, string>;
 
   constructor(name = 'setwise') {
     super(name);
@@ -69,6 +74,8 @@ export const SYNCED_TABLES = [
   'meetingActions',
   'comments',
   'coachingSessions',
+  'diagnostics',
+  'posters',
 ] as const satisfies readonly SyncTableName[];
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 // Every table the server syncs has a table on the device: this fails to compile otherwise.

@@ -64,3 +64,18 @@ export interface SetAsideChangeRow {
   reason: string;
   setAsideAt: string;
 }
+
+/**
+ * The device's search index (MiniSearch, serialised), kept so a reload does not rebuild it;
+ * `key` 'journal'. Device-only: derived from the records and rebuilt whenever it is missing or
+ * its `version` is not the current one.
+ */
+export interface SearchIndexRow {
+  key: string;
+  version: number;
+  /** MiniSearch.toJSON() as text. */
+  index: string;
+  /** The records indexed and the updatedAt each had, to catch up changes made while closed. */
+  indexed: Record<string, string>;
+  savedAt: string;
+}

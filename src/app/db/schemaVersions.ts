@@ -46,7 +46,17 @@ export const SCHEMA_V4 = {
   setAsideChanges: '++id, recordId',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 4;
+/**
+ * v5: reviewing the year: the leadership diagnostic and the impact poster (synced records), and
+ * the device's search index (device-only: rebuilt from the records whenever it is missing).
+ */
+export const SCHEMA_V5 = {
+  diagnostics: 'id, takenOn',
+  posters: 'id',
+  searchIndex: 'key',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 5;
 
 export function declareSchemaVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -75,4 +85,5 @@ export function declareSchemaVersions(db: Dexie): void {
     });
   // New tables only: nothing to convert.
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V5);
 }

@@ -10,6 +10,8 @@ const OWN_WRITING_TABLES: ReadonlySet<string> = new Set([
   'readings',
   'photos',
   'comments',
+  'diagnostics',
+  'posters',
 ]);
 
 /**

@@ -27,4 +27,6 @@ export const RECORD_RULES: Readonly<Record<SyncTableName, RecordRule>> = {
   meetingActions: meetingActionRule,
   comments: commentRule,
   coachingSessions: coachingSessionRule,
+  diagnostics: ownedRecordRule,
+  posters: ownedRecordRule,
 };

@@ -22,6 +22,8 @@ export const LONG_TEXT_FIELDS: Readonly<Record<SyncTableName, readonly string[]>
   meetingActions: [],
   comments: ['body'],
   coachingSessions: ['notes', 'nextSteps'],
+  diagnostics: [],
+  posters: ['overrides'],
 };
 
 export function isLongTextField(table: string, field: string): boolean {

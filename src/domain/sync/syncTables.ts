@@ -2,6 +2,8 @@ import { challengeRevisionSchema, leadershipChallengeSchema } from '../challenge
 import { impactMeasureSchema, measureReadingSchema } from '../impactMeasure';
 import { logEntrySchema } from '../logEntry';
 import { photoSchema } from '../photo';
+import { diagnosticSchema } from '../review/diagnostic';
+import { posterSchema } from '../review/poster';
 import { calendarEventSchema } from '../sets/calendarEvent';
 import { coachingSessionSchema } from '../sets/coachingSession';
 import { cohortSchema } from '../sets/cohort';
@@ -31,6 +33,8 @@ export const SYNC_TABLE_SCHEMAS = {
   meetingActions: meetingActionSchema,
   comments: commentSchema,
   coachingSessions: coachingSessionSchema,
+  diagnostics: diagnosticSchema,
+  posters: posterSchema,
 } as const;
 
 export type SyncTableName = keyof typeof SYNC_TABLE_SCHEMAS;

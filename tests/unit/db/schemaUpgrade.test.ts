@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../src/app/db/createRepositories';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../src/app/db/schemaVersions';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../src/app/db/schemaVersions';
 import { SetwiseDatabase } from '../../../src/app/db/SetwiseDatabase';
 import { compareHlc, formatHlc } from '../../../src/domain/hlc';
 import { logEntrySchema } from '../../../src/domain/logEntry';
@@ -253,6 +253,33 @@ describe('upgrade from schema version 3 to 4', () => {
     expect(await db.meetings.count()).toBe(0);
     await db.memberships.put({ id: 'm1', owner: 'c1', createdAt: iso('2026-09-01'), updatedAt: iso('2026-09-01'), deletedAt: null, clocks: {}, cohortId: 'c', userId: 'u1', displayName: 'Priya Shah', role: 'participant', setId: 's1', coacheeId: null, status: 'active', withdrawnOn: null });
     expect(await db.memberships.where('setId').equals('s1').count()).toBe(1);
+    db.close();
+    await db.delete();
+  });
+});
+
+describe('upgrade from schema version 4 to 5', () => {
+  it('keeps meeting notes and set-aside changes, and adds the diagnostic, poster and search index tables', async () => {
+    const name = `test-v4-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    old.version(4).stores(SCHEMA_V4);
+    await old.open();
+    const round = { id: 'r1', owner: 'f1', createdAt: iso('2026-11-20'), updatedAt: iso('2026-11-20'), deletedAt: null, clocks: {}, meetingId: 'm1', setId: 's1', presenterId: 'u1', position: 0, update: 'Phonics groups daily.', questions: '', suggestions: '', memberNotes: '' };
+    await old.table('meetingRounds').put(round);
+    await old.table('setAsideChanges').add({ table: 'meetings', recordId: 'm1', fields: { sharedLearning: 'Mine' }, reason: 'Only the set’s facilitator can change the meeting notes.', setAsideAt: iso('2026-11-21') });
+    old.close();
+
+    const db = new SetwiseDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.meetingRounds.get('r1')).toEqual(round);
+    expect(await db.setAsideChanges.count()).toBe(1);
+    expect(await db.diagnostics.count()).toBe(0);
+    expect(await db.posters.count()).toBe(0);
+    expect(await db.searchIndex.count()).toBe(0);
     db.close();
     await db.delete();
   });
