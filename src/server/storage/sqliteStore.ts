@@ -18,7 +18,6 @@ import {
   nullableText,
   rolesJson,
   text,
-  toInvitation,
   toIso,
   toRevocation,
   toSession,
@@ -27,6 +26,7 @@ import {
   TransactionScope,
 } from './codec';
 import { pendingMigrations } from './migrations';
+import { insertInvitation, markInvitationCancelled, selectCohortInvitations, selectInvitation } from './sqliteInvitations';
 import { SqliteTransaction } from './sqliteTransaction';
 import type { SyncTableName } from '../../domain/sync/syncTables';
 import {
@@ -244,53 +244,23 @@ class SqliteStore implements Store {
   }
 
   createInvitation(invitation: Invitation): Promise<void> {
-    return this.op('createInvitation', () => {
-      this.prepare(
-        `INSERT INTO invitations (id, code_hash, cohort_id, role, set_id, coachee_id, display_name, email, created_by,
-                                  created_at, expires_at, used_at, used_by, cancelled_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
-      ).run(
-        invitation.id,
-        invitation.codeHash,
-        invitation.cohortId,
-        invitation.role,
-        invitation.setId,
-        invitation.coacheeId,
-        invitation.displayName,
-        normaliseEmail(invitation.email),
-        invitation.createdBy,
-        toIso(invitation.createdAt),
-        toIso(invitation.expiresAt),
-      );
-    });
+    return this.op('createInvitation', () => insertInvitation(this.prepare.bind(this), invitation));
   }
 
   findInvitationByCodeHash(codeHash: string): Promise<Invitation | undefined> {
-    return this.op('findInvitationByCodeHash', () => {
-      const raw = this.prepare('SELECT * FROM invitations WHERE code_hash = ?').get(codeHash);
-      return raw === undefined ? undefined : toInvitation(asRow(raw));
-    });
+    return this.op('findInvitationByCodeHash', () => selectInvitation(this.prepare.bind(this), 'code_hash', codeHash));
   }
 
   findInvitation(id: string): Promise<Invitation | undefined> {
-    return this.op('findInvitation', () => {
-      const raw = this.prepare('SELECT * FROM invitations WHERE id = ?').get(id);
-      return raw === undefined ? undefined : toInvitation(asRow(raw));
-    });
+    return this.op('findInvitation', () => selectInvitation(this.prepare.bind(this), 'id', id));
   }
 
   listInvitations(cohortId: string): Promise<Invitation[]> {
-    return this.op('listInvitations', () =>
-      this.prepare('SELECT * FROM invitations WHERE cohort_id = ? ORDER BY created_at DESC')
-        .all(cohortId)
-        .map((raw) => toInvitation(asRow(raw))),
-    );
+    return this.op('listInvitations', () => selectCohortInvitations(this.prepare.bind(this), cohortId));
   }
 
   cancelInvitation(id: string, at: Date): Promise<void> {
-    return this.op('cancelInvitation', () => {
-      this.prepare('UPDATE invitations SET cancelled_at = ? WHERE id = ? AND used_at IS NULL AND cancelled_at IS NULL').run(toIso(at), id);
-    });
+    return this.op('cancelInvitation', () => markInvitationCancelled(this.prepare.bind(this), id, at));
   }
 
   putBlob(owner: string, sha256: string, data: Buffer, mimeType: string): Promise<void> {
