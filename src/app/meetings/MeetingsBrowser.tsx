@@ -47,6 +47,7 @@ export function MeetingsBrowser({ set, isFacilitator, selectedMeetingId }: Meeti
           detail={selectedMeetingId ? <MeetingNotes meetingId={selectedMeetingId} /> : null}
           backLabel="← All meetings"
           placeholder="Choose a meeting to read or write its notes."
+          wideDetail
         />
       )}
       {selectedMeetingId ? null : <SharedWithSet setId={set.id} />}

@@ -11,15 +11,18 @@ interface ListDetailSplitProps {
   /** "← All trials": shown above the detail where list and detail do not fit side by side. */
   readonly backLabel: string;
   readonly placeholder: string;
+  /** Give the open item most of the width (long working documents such as meeting notes). */
+  readonly wideDetail?: boolean;
 }
 
 /**
  * The list beside the open item in landscape; in portrait and on phones, the open item alone
  * with a way back to the list (styles.css: .split, .split--detail-open).
  */
-export function ListDetailSplit({ idPrefix, listHeading, list, selectedId, detail, backLabel, placeholder }: ListDetailSplitProps) {
+export function ListDetailSplit({ idPrefix, listHeading, list, selectedId, detail, backLabel, placeholder, wideDetail = false }: ListDetailSplitProps) {
+  const classes = ['split', selectedId ? 'split--detail-open' : '', wideDetail ? 'split--wide-detail' : ''].filter(Boolean).join(' ');
   return (
-    <div className={selectedId ? 'split split--detail-open' : 'split'}>
+    <div className={classes}>
       <section className="split__list" aria-labelledby={`${idPrefix}-list-heading`}>
         <h2 id={`${idPrefix}-list-heading`} className="visually-hidden">
           {listHeading}
