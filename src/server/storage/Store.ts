@@ -30,6 +30,14 @@ export interface Revocation {
   readonly seq: number;
 }
 
+/** A record removed for good (its owner deleted their account), with the audience it had. */
+export interface DeletedRecord {
+  readonly table: SyncTableName;
+  readonly id: string;
+  readonly owner: string;
+  readonly audience: readonly string[];
+}
+
 /** What `pullVisible` finds: each list in seq order, at most `limit` long. */
 export interface VisiblePage {
   readonly records: readonly StoredRecord[];
@@ -76,11 +84,31 @@ export interface StoreTransaction {
   getAudience(table: SyncTableName, id: string): Promise<string[]>;
   /** Records carrying `token` (of `table`, or all tables), e.g. the comments and photos of one entry. */
   findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]>;
+  /**
+   * Records of `table` whose doc has `field` (a top-level field name) equal to `value`. Scans the
+   * table: for rare jobs (deleting an account), never on a request path that runs often.
+   */
+  findRecordsByField(table: SyncTableName, field: string, value: string): Promise<StoredRecord[]>;
   /** Marks the invitation used by `userId`, if it still can be (unused, not cancelled, not expired at `at`). */
   claimInvitation(id: string, userId: string, at: Date): Promise<boolean>;
   /** Whether this user's batch was applied before (push is idempotent per batch). */
   hasBatch(userId: string, batchId: string): Promise<boolean>;
   recordBatch(userId: string, batchId: string, appliedAt: Date): Promise<void>;
+  /**
+   * Removes for good every record of `tables` owned by `owner` (deleting an account: the one
+   * exception to "nothing is hard-deleted"), with its audience. Every reader token a record
+   * had is written as a revocation with a new seq (at least its owner's), so devices that held
+   * it drop it and the highest seq never goes down. Returns what was removed.
+   */
+  deleteOwnedRecords(owner: string, tables: readonly SyncTableName[]): Promise<DeletedRecord[]>;
+  /** Removes one record for good, as deleteOwnedRecords does; undefined when there is none. */
+  deleteRecord(table: SyncTableName, id: string): Promise<DeletedRecord | undefined>;
+  /**
+   * Removes the user and what is kept for them outside records: their sessions, photo bytes and
+   * applied batch ids. Invitations they used keep `formerName` instead of their name and email.
+   * False when there was no such user.
+   */
+  deleteUser(userId: string, formerName: string): Promise<boolean>;
 }
 
 export interface User {
@@ -137,6 +165,8 @@ export interface Store {
    * records none of `tokens` reaches any more; each list in seq order, at most `limit`.
    */
   pullVisible(tokens: readonly string[], after: number, limit: number): Promise<VisiblePage>;
+  /** A record's audience tokens, read outside any transaction ([] when there is no such record). */
+  audienceOf(table: SyncTableName, id: string): Promise<string[]>;
   /** Records of `table` carrying `token` (outside a transaction): memberships, cohorts. */
   findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]>;
   /** Highest seq handed out so far (records and revocations; 0 when none). */

@@ -207,6 +207,12 @@ class PostgresStore implements Store {
     return { records: records.map(toStoredRecord), revocations: revocations.map(toRevocation) };
   }
 
+  async audienceOf(table: SyncTableName, id: string): Promise<string[]> {
+    this.scope.assertOutside('audienceOf');
+    const found = await rows(this.pool, 'SELECT token FROM record_audience WHERE table_name = $1 AND id = $2 ORDER BY token', [table, id]);
+    return found.map((row) => text(row, 'token'));
+  }
+
   async findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]> {
     this.scope.assertOutside('findRecordsByToken');
     const found = await rows(

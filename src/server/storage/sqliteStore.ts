@@ -202,6 +202,14 @@ class SqliteStore implements Store {
     });
   }
 
+  audienceOf(table: SyncTableName, id: string): Promise<string[]> {
+    return this.op('audienceOf', () =>
+      this.prepare('SELECT token FROM record_audience WHERE table_name = ? AND id = ? ORDER BY token')
+        .all(table, id)
+        .map((raw) => text(asRow(raw), 'token')),
+    );
+  }
+
   findRecordsByToken(token: string, table?: SyncTableName): Promise<StoredRecord[]> {
     return this.op('findRecordsByToken', () =>
       this.prepare(

@@ -85,7 +85,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: Store, notifier:
       const access = await loadAccess(store, user);
       for (const photo of await store.findRecordsByToken(indexBlobToken(params.data.sha256), 'photos')) {
         if (photo.owner === user.id) continue;
-        const audience = await store.transaction((tx) => tx.getAudience('photos', photo.id));
+        const audience = await store.audienceOf('photos', photo.id);
         if (canRead(access, audience)) blob = await store.getBlob(photo.owner, params.data.sha256);
         if (blob) break;
       }
