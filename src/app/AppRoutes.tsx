@@ -3,10 +3,14 @@ import { ChallengePage } from './challenge/ChallengePage';
 import { CohortPage } from './cohort/CohortPage';
 import { JoinPage } from './cohort/JoinPage';
 import { CoachingPage } from './coaching/CoachingPage';
+import { DiagnosticPage } from './diagnostic/DiagnosticPage';
 import { JournalPage } from './journal/JournalPage';
 import { MySetPage } from './meetings/MySetPage';
 import { MeasuresPage } from './measures/MeasuresPage';
+import { PosterPage } from './poster/PosterPage';
+import { SearchPage } from './search/SearchPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { TimelinePage } from './timeline/TimelinePage';
 import { TodayPage } from './today/TodayPage';
 import { TrialsPage } from './trials/TrialsPage';
 import { EmptyState } from './ui/EmptyState';
@@ -29,6 +33,10 @@ export function AppRoutes() {
       </Route>
       <Route path="/set" nest><MySetPage /></Route>
       <Route path="/coaching" nest><CoachingPage /></Route>
+      <Route path="/timeline" nest><TimelinePage /></Route>
+      <Route path="/poster" component={PosterPage} />
+      <Route path="/search" component={SearchPage} />
+      <Route path="/diagnostic" nest><DiagnosticPage /></Route>
       <Route path="/settings" component={SettingsPage} />
       <Route path="/cohort" nest><CohortPage /></Route>
       <Route path="/join/:code" component={JoinPage} />

@@ -3,6 +3,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { LogLevel } from './config';
+import { registerAccountRoutes } from './account/registerAccountRoutes';
 import { registerAuth } from './auth';
 import { registerInvitationRoutes } from './cohorts/registerInvitationRoutes';
 import { registerOverviewRoute } from './cohorts/registerOverviewRoute';
@@ -58,6 +59,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   registerSyncRoutes(app, store, notifier);
   registerInvitationRoutes(app, store, notifier);
   registerOverviewRoute(app, store);
+  registerAccountRoutes(app, store, notifier);
   await registerStaticFiles(app, options.staticDir);
 
   return app;

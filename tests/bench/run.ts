@@ -12,7 +12,9 @@ import { postgresTarget, sqliteTarget } from '../integration/support/storeTarget
 import { measureKeystrokeToCommit } from './keystrokeToCommit';
 import { median, percentile } from './stats';
 import { measureSetPull } from './setPull';
+import { measureSearchLatency } from './searchLatency';
 import { measureSyncThroughput } from './syncThroughput';
+import { measureTimelineFirstRender, type TimelineRenderTiming } from './timelineRender';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(root, 'dist');
@@ -29,6 +31,8 @@ async function main() {
   const runs: number[] = [];
   const RUNS = 5;
   const KEYS = 60;
+  const TIMELINE_RECORDS = 10_000;
+  let timeline: TimelineRenderTiming | undefined;
   try {
     for (let run = 0; run < RUNS; run += 1) {
       const context = await newContext(browser);
@@ -36,6 +40,9 @@ async function main() {
       runs.push(...(await measureKeystrokeToCommit(page, baseURL, KEYS)));
       await context.close();
     }
+    const timelineContext = await newContext(browser);
+    timeline = await measureTimelineFirstRender(await timelineContext.newPage(), baseURL, TIMELINE_RECORDS);
+    await timelineContext.close();
   } finally {
     await browser.close();
     await server.close();
@@ -86,6 +93,18 @@ async function main() {
     [`Keystroke → committed in IndexedDB (${RUNS}×${KEYS} keys)`, `p50 ${median(runs).toFixed(0)} ms, p95 ${percentile(runs, 95).toFixed(0)} ms, min ${Math.min(...runs).toFixed(0)} ms, max ${Math.max(...runs).toFixed(0)} ms`],
     ...syncRows,
   ];
+  if (timeline) {
+    const ms = (values: readonly number[]) => `min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}`;
+    rows.push([
+      `Timeline first render, ${TIMELINE_RECORDS.toLocaleString('en-GB')} records (Chromium)`,
+      `first row painted: median ${timeline.medianMs.toFixed(0)} ms (${ms(timeline.runsMs)}, ${timeline.runsMs.length} loads); all ${timeline.countLine} listed: median ${timeline.allMedianMs.toFixed(0)} ms`,
+    ]);
+  }
+  const SEARCH_RECORDS = 10_000;
+  const search = await measureSearchLatency(SEARCH_RECORDS);
+  const searchRecords = SEARCH_RECORDS.toLocaleString('en-GB');
+  rows.push([`Search index build, ${searchRecords} records`, `${(search.buildMs / 1000).toFixed(2)} s; reload from the saved index and catch up ${(search.reloadMs / 1000).toFixed(2)} s (fake-indexeddb in Node)`]);
+  rows.push([`Search query, ${searchRecords} records (median, p95)`, `median ${search.medianMs.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms (${search.queries} queries, words and prefixes, highlighting included)`]);
   const table = ['| measure | result |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
   console.log(`\n${table}\n`);
   writeFileSync(

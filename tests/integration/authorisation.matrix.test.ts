@@ -261,6 +261,8 @@ const ROUTE_RULES: Record<string, RouteRule> = {
   'DELETE /api/invitations/:id': { access: 'cohort-coordinator', request: () => ({ method: 'DELETE', url: `/api/invitations/${newId()}` }) },
   'GET /api/cohorts/:cohortId/invitations': { access: 'cohort-coordinator', request: (world) => ({ method: 'GET', url: `/api/cohorts/${world.cohortId}/invitations` }) },
   'GET /api/cohorts/:cohortId/overview': { access: 'cohort-coordinator', request: (world) => ({ method: 'GET', url: `/api/cohorts/${world.cohortId}/overview` }) },
+  // The wrong phrase (400 when signed in): the matrix must not delete one of its own people.
+  'POST /api/account/delete': { access: 'signed-in', request: () => ({ method: 'POST', url: '/api/account/delete', payload: { confirm: 'keep my account', removeMyMeetingAdditions: false } }) },
   'GET *': { access: 'public', request: () => ({ method: 'GET', url: '/journal' }) },
 };
 

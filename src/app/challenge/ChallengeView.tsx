@@ -35,6 +35,7 @@ export function ChallengeView({ challenge }: { readonly challenge: LeadershipCha
       <ChallengeTrials challengeId={challenge.id} />
       <ChallengeMeasures challengeId={challenge.id} />
       <RevisionHistory challengeId={challenge.id} />
+      <p><Link href="~/diagnostic" className="button button--quiet">Leadership diagnostic</Link></p>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { createChallengeRepository } from './repositories/challengeRepository';
 import { createCoachingRepository } from './repositories/coachingRepository';
 import { createCohortRepository } from './repositories/cohortRepository';
 import { createCommentRepository } from './repositories/commentRepository';
+import { createDiagnosticRepository } from './repositories/diagnosticRepository';
 import { createDeviceRepository } from './repositories/deviceRepository';
 import { createDirectoryRepository } from './repositories/directoryRepository';
 import { createDraftRepository } from './repositories/draftRepository';
@@ -10,6 +11,10 @@ import { createLogEntryRepository } from './repositories/logEntryRepository';
 import { createMeasureRepository } from './repositories/measureRepository';
 import { createMeetingRepository } from './repositories/meetingRepository';
 import { createPhotoRepository } from './repositories/photoRepository';
+import { createPosterRepository } from './repositories/posterRepository';
+import { createRestoreRepository } from './repositories/restoreRepository';
+import { createSearchRepository } from './repositories/searchRepository';
+import { createTimelineRepository } from './repositories/timelineRepository';
 import { createTrialRepository } from './repositories/trialRepository';
 import type { SetwiseDatabase } from './SetwiseDatabase';
 
@@ -29,6 +34,11 @@ export function createRepositories(db: SetwiseDatabase) {
     meetings: createMeetingRepository(db),
     comments: createCommentRepository(db),
     writingExport: createExportRepository(db),
+    restore: createRestoreRepository(db),
+    posters: createPosterRepository(db),
+    timeline: createTimelineRepository(db),
+    search: createSearchRepository(db),
+    diagnostics: createDiagnosticRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -3,6 +3,7 @@ import { useRepositories } from '../db/RepositoryContext';
 import { useLive } from '../db/useLiveRecords';
 import { useToastStore } from '../ui/toastStore';
 import { VisibilityControl } from '../ui/VisibilityControl';
+import { MeasureChart } from './MeasureChart';
 import { MeasureFacts } from './MeasureFacts';
 import { measureProgressText } from './measureText';
 import { ReadingForm } from './ReadingForm';
@@ -52,6 +53,7 @@ export function MeasureDetail({ id }: { readonly id: string }) {
       </div>
 
       <h3>Readings</h3>
+      <MeasureChart measure={measure} readings={readings} numbers="listed" />
       <ReadingsTable measure={measure} readings={readings} />
 
       <h3>Add a reading</h3>

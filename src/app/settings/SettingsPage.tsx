@@ -1,7 +1,9 @@
 import { version } from '../../../package.json';
 import { PageHeader } from '../ui/PageHeader';
 import { AccountSection } from './AccountSection';
+import { DeleteAccountSection } from './DeleteAccountSection';
 import { ExportSection } from './ExportSection';
+import { RestoreSection } from './RestoreSection';
 import { SetAsideChangesSection } from './SetAsideChangesSection';
 import { StorageFactsSection } from './StorageFactsSection';
 
@@ -14,6 +16,8 @@ export function SettingsPage() {
       <SetAsideChangesSection />
       <StorageFactsSection />
       <ExportSection />
+      <RestoreSection />
+      <DeleteAccountSection />
       <section aria-labelledby="about-heading" className="card">
         <h2 id="about-heading">About</h2>
         <p>Setwise version {version}</p>

@@ -5,12 +5,15 @@ import { useLive } from '../db/useLiveRecords';
 const PLACES = [
   { href: '/', label: 'Today', icon: '☀' },
   { href: '/journal', label: 'Journal', icon: '✎' },
+  { href: '/search', label: 'Search', icon: '⌕' },
   { href: '/challenge', label: 'My challenge', icon: '◎' },
   { href: '/trials', label: 'Trials', icon: '↻' },
   { href: '/measures', label: 'Measures', icon: '▲' },
   { href: '/set', label: 'My set', icon: '◍' },
+  { href: '/timeline', label: 'Timeline', icon: '☰' },
   { href: '/coaching', label: 'Coaching', icon: '◐' },
   { href: '/cohort', label: 'Cohort', icon: '▦' },
+  { href: '/poster', label: 'Poster', icon: '▣' },
   { href: '/settings', label: 'Settings', icon: '⚙' },
 ] as const;
 

@@ -226,6 +226,21 @@ export function normaliseAudience(owner: string, audience: readonly string[] | u
   return [...new Set(audience ?? [userToken(owner)])];
 }
 
+/** A top-level field name for a JSON path: letters, digits and _ only (never SQL text). */
+export function jsonFieldPath(field: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`Not a field name: ${JSON.stringify(field)}`);
+  return field;
+}
+
+/**
+ * Tokens to revoke when a record is removed for good: every reader token it had, and at least
+ * its owner's, so removing always leaves a revocation above the record's seq.
+ */
+export function revokedOnDelete(owner: string, audience: readonly string[]): string[] {
+  const tokens = removedReaderTokens(audience, []);
+  return tokens.length > 0 ? tokens : [userToken(owner)];
+}
+
 /** Tokens the record loses that someone may hold (index tokens are held by nobody). */
 export function removedReaderTokens(before: readonly string[], after: readonly string[]): string[] {
   const kept = new Set(after);

@@ -1,8 +1,22 @@
 // PostgreSQL query helpers and the transaction object handed to Store.transaction callbacks.
 import type pg from 'pg';
 import type { SyncTableName } from '../../domain/sync/syncTables';
-import { asRow, assertOpen, encodeJson, int, normaliseAudience, removedReaderTokens, text, toIso, toStoredRecord, type Row } from './codec';
-import type { StoredRecord, StoreTransaction } from './Store';
+import {
+  asRow,
+  assertOpen,
+  encodeJson,
+  int,
+  jsonFieldPath,
+  normaliseAudience,
+  removedReaderTokens,
+  revokedOnDelete,
+  syncTable,
+  text,
+  toIso,
+  toStoredRecord,
+  type Row,
+} from './codec';
+import type { DeletedRecord, StoredRecord, StoreTransaction } from './Store';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -85,6 +99,16 @@ export class PostgresTransaction implements StoreTransaction {
     return found.map(toStoredRecord);
   }
 
+  async findRecordsByField(table: SyncTableName, field: string, value: string): Promise<StoredRecord[]> {
+    assertOpen(this.finished);
+    const found = await rows(this.client, 'SELECT table_name, id, owner, doc, seq FROM records WHERE table_name = $1 AND doc->>$2 = $3 ORDER BY seq', [
+      table,
+      jsonFieldPath(field),
+      value,
+    ]);
+    return found.map(toStoredRecord);
+  }
+
   async claimInvitation(id: string, userId: string, at: Date): Promise<boolean> {
     assertOpen(this.finished);
     const result = await this.client.query(
@@ -108,5 +132,74 @@ export class PostgresTransaction implements StoreTransaction {
       batchId,
       toIso(appliedAt),
     ]);
+  }
+
+  async deleteOwnedRecords(owner: string, tables: readonly SyncTableName[]): Promise<DeletedRecord[]> {
+    assertOpen(this.finished);
+    const found = await rows(this.client, 'SELECT table_name, id FROM records WHERE owner = $1 AND table_name = ANY($2::text[]) ORDER BY seq', [
+      owner,
+      [...tables],
+    ]);
+    const tokens = await rows(
+      this.client,
+      `SELECT a.table_name, a.id, a.token FROM record_audience a
+       JOIN records r ON r.table_name = a.table_name AND r.id = a.id
+       WHERE r.owner = $1 AND r.table_name = ANY($2::text[]) ORDER BY a.token`,
+      [owner, [...tables]],
+    );
+    const audiences = new Map<string, string[]>();
+    for (const row of tokens) {
+      const key = `${text(row, 'table_name')}/${text(row, 'id')}`;
+      audiences.set(key, [...(audiences.get(key) ?? []), text(row, 'token')]);
+    }
+    const deleted = found.map((row): DeletedRecord => {
+      const table = syncTable(text(row, 'table_name'));
+      const id = text(row, 'id');
+      return { table, id, owner, audience: audiences.get(`${table}/${id}`) ?? [] };
+    });
+    await this.removeAll(deleted);
+    return deleted;
+  }
+
+  async deleteRecord(table: SyncTableName, id: string): Promise<DeletedRecord | undefined> {
+    assertOpen(this.finished);
+    const row = await one(this.client, 'SELECT owner FROM records WHERE table_name = $1 AND id = $2', [table, id]);
+    if (!row) return undefined;
+    const deleted: DeletedRecord = { table, id, owner: text(row, 'owner'), audience: await this.getAudience(table, id) };
+    await this.removeAll([deleted]);
+    return deleted;
+  }
+
+  /** Revocations (seqs from the sequence, so above every record's), then audiences and records, in a few statements. */
+  private async removeAll(deleted: readonly DeletedRecord[]): Promise<void> {
+    if (deleted.length === 0) return;
+    const revoked = deleted.flatMap((record) => revokedOnDelete(record.owner, record.audience).map((token) => [record.table, record.id, token] as const));
+    await this.client.query(
+      `INSERT INTO revocations (seq, table_name, id, token)
+       SELECT nextval('record_seq'), t.table_name, t.id, t.token FROM unnest($1::text[], $2::text[], $3::text[]) AS t(table_name, id, token)`,
+      [revoked.map((r) => r[0]), revoked.map((r) => r[1]), revoked.map((r) => r[2])],
+    );
+    const tables = deleted.map((record) => record.table);
+    const ids = deleted.map((record) => record.id);
+    await this.client.query(
+      `DELETE FROM record_audience a USING unnest($1::text[], $2::text[]) AS d(table_name, id)
+       WHERE a.table_name = d.table_name AND a.id = d.id`,
+      [tables, ids],
+    );
+    await this.client.query(
+      `DELETE FROM records r USING unnest($1::text[], $2::text[]) AS d(table_name, id)
+       WHERE r.table_name = d.table_name AND r.id = d.id`,
+      [tables, ids],
+    );
+  }
+
+  async deleteUser(userId: string, formerName: string): Promise<boolean> {
+    assertOpen(this.finished);
+    await this.client.query('DELETE FROM blobs WHERE owner = $1', [userId]);
+    await this.client.query('DELETE FROM applied_batches WHERE user_id = $1', [userId]);
+    await this.client.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+    await this.client.query("UPDATE invitations SET display_name = $1, email = '' WHERE used_by = $2", [formerName, userId]);
+    const result = await this.client.query('DELETE FROM users WHERE id = $1', [userId]);
+    return result.rowCount === 1;
   }
 }

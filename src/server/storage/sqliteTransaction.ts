@@ -2,8 +2,21 @@
 // adapter's mutex is held and BEGIN IMMEDIATE is open, so its statements need no locking.
 import type Database from 'better-sqlite3';
 import type { SyncTableName } from '../../domain/sync/syncTables';
-import { asRow, assertOpen, encodeJson, int, normaliseAudience, removedReaderTokens, text, toIso, toStoredRecord } from './codec';
-import type { StoredRecord, StoreTransaction } from './Store';
+import {
+  asRow,
+  assertOpen,
+  encodeJson,
+  int,
+  jsonFieldPath,
+  normaliseAudience,
+  removedReaderTokens,
+  revokedOnDelete,
+  syncTable,
+  text,
+  toIso,
+  toStoredRecord,
+} from './codec';
+import type { DeletedRecord, StoredRecord, StoreTransaction } from './Store';
 
 export class SqliteTransaction implements StoreTransaction {
   finished = false;
@@ -71,6 +84,13 @@ export class SqliteTransaction implements StoreTransaction {
       .map((raw) => toStoredRecord(asRow(raw)));
   }
 
+  async findRecordsByField(table: SyncTableName, field: string, value: string): Promise<StoredRecord[]> {
+    assertOpen(this.finished);
+    return this.prepare('SELECT table_name, id, owner, doc, seq FROM records WHERE table_name = ? AND json_extract(doc, ?) = ? ORDER BY seq')
+      .all(table, `$.${jsonFieldPath(field)}`, value)
+      .map((raw) => toStoredRecord(asRow(raw)));
+  }
+
   async claimInvitation(id: string, userId: string, at: Date): Promise<boolean> {
     assertOpen(this.finished);
     const iso = toIso(at);
@@ -89,5 +109,43 @@ export class SqliteTransaction implements StoreTransaction {
   async recordBatch(userId: string, batchId: string, appliedAt: Date): Promise<void> {
     assertOpen(this.finished);
     this.prepare('INSERT INTO applied_batches (user_id, batch_id, applied_at) VALUES (?, ?, ?)').run(userId, batchId, toIso(appliedAt));
+  }
+
+  async deleteOwnedRecords(owner: string, tables: readonly SyncTableName[]): Promise<DeletedRecord[]> {
+    assertOpen(this.finished);
+    const found = this.prepare(
+      'SELECT table_name, id FROM records WHERE owner = ? AND table_name IN (SELECT value FROM json_each(?)) ORDER BY seq',
+    ).all(owner, JSON.stringify(tables));
+    return found.map((raw) => {
+      const row = asRow(raw);
+      return this.remove(syncTable(text(row, 'table_name')), text(row, 'id'), owner);
+    });
+  }
+
+  async deleteRecord(table: SyncTableName, id: string): Promise<DeletedRecord | undefined> {
+    assertOpen(this.finished);
+    const raw = this.prepare('SELECT owner FROM records WHERE table_name = ? AND id = ?').get(table, id);
+    return raw === undefined ? undefined : this.remove(table, id, text(asRow(raw), 'owner'));
+  }
+
+  /** Revocations first, so their seqs are above the record's (a removed top seq is never handed out again). */
+  private remove(table: SyncTableName, id: string, owner: string): DeletedRecord {
+    const audience = this.prepare('SELECT token FROM record_audience WHERE table_name = ? AND id = ? ORDER BY token')
+      .all(table, id)
+      .map((raw) => text(asRow(raw), 'token'));
+    const revoke = this.prepare('INSERT INTO revocations (seq, table_name, id, token) VALUES (?, ?, ?, ?)');
+    for (const token of revokedOnDelete(owner, audience)) revoke.run(this.nextSeq(), table, id, token);
+    this.prepare('DELETE FROM record_audience WHERE table_name = ? AND id = ?').run(table, id);
+    this.prepare('DELETE FROM records WHERE table_name = ? AND id = ?').run(table, id);
+    return { table, id, owner, audience };
+  }
+
+  async deleteUser(userId: string, formerName: string): Promise<boolean> {
+    assertOpen(this.finished);
+    this.prepare('DELETE FROM blobs WHERE owner = ?').run(userId);
+    this.prepare('DELETE FROM applied_batches WHERE user_id = ?').run(userId);
+    this.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    this.prepare("UPDATE invitations SET display_name = ?, email = '' WHERE used_by = ?").run(formerName, userId);
+    return this.prepare('DELETE FROM users WHERE id = ?').run(userId).changes === 1;
   }
 }

@@ -61,16 +61,16 @@ describe('the export of everything I wrote', () => {
     const file = await exported();
     expect(file).toMatchObject({
       format: 'setwise-export',
-      version: 1,
+      version: 2,
       exportedAt: '2026-11-23T10:15:00.000Z',
       person: { userId: 'priya', displayName: 'Priya Shah' },
     });
-    for (const table of ['logEntries', 'challenges', 'challengeRevisions', 'trials', 'measures', 'readings', 'photos', 'comments', 'coachingSessions', 'meetingRounds', 'meetingActions']) {
+    for (const table of ['logEntries', 'challenges', 'challengeRevisions', 'trials', 'measures', 'readings', 'photos', 'comments', 'diagnostics', 'posters', 'coachingSessions', 'meetingRounds', 'meetingActions']) {
       expect(file[table], table).toEqual([]);
     }
   });
 
-  it('holds my own live writing as stored, oldest first, and never what others shared with me', async () => {
+  it('holds all my own writing as stored (deleted records too: a backup keeps history), oldest first, and never what others shared with me', async () => {
     const later = await repos.logEntries.create({ occurredAt: '2026-05-02T09:00:00.000Z', body: 'Second entry' });
     const earlier = await repos.logEntries.create({ occurredAt: '2026-05-03T09:00:00.000Z', body: 'First entry' });
     // createdAt, not occurredAt, orders the file: the one written second was written earlier.
@@ -78,6 +78,7 @@ describe('the export of everything I wrote', () => {
     await db.logEntries.update(earlier.id, { createdAt: '2026-01-01T00:00:00.000Z' });
     const deleted = await repos.logEntries.create({ occurredAt: '2026-05-04T09:00:00.000Z', body: 'Deleted' });
     await repos.logEntries.remove(deleted.id);
+    await db.logEntries.update(deleted.id, { createdAt: '2026-05-04T09:00:00.000Z' });
     // Written before the first sign-in on this device: still mine.
     await db.logEntries.put({
       ...base, id: 'signed-out', owner: 'local', createdAt: '2026-06-01T09:00:00.000Z', occurredAt: '2026-06-01T09:00:00.000Z',
@@ -91,7 +92,8 @@ describe('the export of everything I wrote', () => {
     const challenge = await repos.challenge.save({ focus: 'Improving the quality of teaching', issue: 'Phonics in KS1' });
     const file = await exported();
 
-    expect(ids(file, 'logEntries')).toEqual([earlier.id, later.id, 'signed-out']);
+    expect(ids(file, 'logEntries')).toEqual([earlier.id, later.id, deleted.id, 'signed-out']);
+    expect((file.logEntries as unknown[])[2]).toEqual(JSON.parse(JSON.stringify(await db.logEntries.get(deleted.id))));
     const stored = await db.logEntries.get(later.id);
     expect((file.logEntries as unknown[])[1]).toEqual(JSON.parse(JSON.stringify(stored)));
     expect(ids(file, 'challenges')).toEqual([challenge.id]);

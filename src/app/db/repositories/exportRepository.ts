@@ -1,16 +1,18 @@
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../../../domain/backup/backupFile';
 import { toIsoDate } from '../../../domain/dates';
 import type { Photo } from '../../../domain/photo';
 import type { Meeting } from '../../../domain/sets/meeting';
 import { isActiveMembership } from '../../../domain/sets/membership';
-import { isLive } from '../../../domain/syncedRecord';
+import { OWN_WRITING_TABLES, type OwnWritingTable } from '../../../domain/sync/ownWritingTables';
+import { isLive, type SyncedRecord } from '../../../domain/syncedRecord';
 import { getOwner } from '../deviceClock';
 import type { PhotoBlobRow } from '../rows';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 import { ownWritingFilter } from './ownWriting';
 
-/** The first field of every export file, so a reader knows what it holds. */
-export const EXPORT_FORMAT = 'setwise-export';
-export const EXPORT_VERSION = 1;
+/** The first field of every export file, so a reader knows what it holds (src/domain/backup/backupFile.ts). */
+export const EXPORT_FORMAT = BACKUP_FORMAT;
+export const EXPORT_VERSION = BACKUP_VERSION;
 
 /** How many of the person's own live items an export would hold, for the words in Settings. */
 export interface ExportSummary {
@@ -39,6 +41,10 @@ function liveSorted<T extends Stored>(rows: T[]): T[] {
   return rows.filter(isLive).sort(byCreatedAt);
 }
 
+function sorted<T extends Stored>(rows: T[]): T[] {
+  return [...rows].sort(byCreatedAt);
+}
+
 /** Bytes per base64 piece: a multiple of 3, so the pieces join into one valid base64 text. */
 const BASE64_PIECE_BYTES = 3 * 8192;
 
@@ -56,11 +62,16 @@ async function photoDataUrl(row: PhotoBlobRow, fallbackType: string): Promise<Bl
 }
 
 /**
- * "Download everything I wrote": one JSON file of the person's own writing on this device, for
- * them to keep (say, on leaving the programme; the set's meeting notes stay with the set).
- * Reads only the device, so it works offline. Records are as stored (every field), live only,
- * oldest first. A round or action carries `meeting` (its meeting's date and place, or null
- * when the meeting is not on this device); a photo carries `dataUrl` (its bytes, or null).
+ * "Download everything I wrote": the person's full backup, one JSON file (format
+ * 'setwise-export', version 2: src/domain/backup/backupFile.ts) they keep, say on leaving the
+ * programme, and can restore into a fresh install or a new account (restoreRepository.ts).
+ * Reads only the device, so it works offline. Every own-writing table (journal, challenge and
+ * its revisions, trials, measures, readings, photos, comments, diagnostics, posters) with every
+ * record exactly as stored — ids, clocks, conflicts, and deleted records too, since a backup
+ * keeps history — oldest first; a photo carries `dataUrl`, its bytes (or null when they are not
+ * on this device). For reading only (they belong to the set, or to the coach and participant
+ * together), their live rounds and actions from set meetings, each with `meeting` (its
+ * meeting's date and place, or null), and their coaching notes.
  */
 export function createExportRepository(db: SetwiseDatabase) {
   async function displayNameOf(userId: string): Promise<string | undefined> {
@@ -81,15 +92,8 @@ export function createExportRepository(db: SetwiseDatabase) {
       [
         db.meta,
         db.memberships,
-        db.logEntries,
-        db.challenges,
-        db.challengeRevisions,
-        db.trials,
-        db.measures,
-        db.readings,
-        db.photos,
+        ...OWN_WRITING_TABLES.map((table) => db.table(table)),
         db.photoBlobs,
-        db.comments,
         db.coachingSessions,
         db.meetings,
         db.meetingRounds,
@@ -97,17 +101,11 @@ export function createExportRepository(db: SetwiseDatabase) {
       ],
       async () => {
         const me = await getOwner(db);
-        const own = await ownLive();
-        const [logEntries, challenges, challengeRevisions, trials, measures, readings, photos, comments] = await Promise.all([
-          db.logEntries.filter(own).toArray(),
-          db.challenges.filter(own).toArray(),
-          db.challengeRevisions.filter(own).toArray(),
-          db.trials.filter(own).toArray(),
-          db.measures.filter(own).toArray(),
-          db.readings.filter(own).toArray(),
-          db.photos.filter(own).toArray(),
-          db.comments.filter(own).toArray(),
-        ]);
+        const mine = await ownWritingFilter(db);
+        const own = new Map<OwnWritingTable, SyncedRecord[]>();
+        for (const table of OWN_WRITING_TABLES) {
+          own.set(table, sorted((await db.table(table).filter(mine).toArray()) as SyncedRecord[]));
+        }
         const [asCoach, asParticipant, rounds, actions] = await Promise.all([
           db.coachingSessions.where('coachId').equals(me).toArray(),
           db.coachingSessions.where('participantId').equals(me).toArray(),
@@ -122,20 +120,14 @@ export function createExportRepository(db: SetwiseDatabase) {
         for (const meeting of await db.meetings.bulkGet(meetingIds)) {
           if (meeting && isLive(meeting)) meetings.set(meeting.id, meeting);
         }
-        const livePhotos = liveSorted(photos);
-        const blobRows = await db.photoBlobs.bulkGet([...new Set(livePhotos.map((p) => p.sha256))]);
+        const photos = (own.get('photos') ?? []) as Photo[];
+        const blobRows = await db.photoBlobs.bulkGet([...new Set(photos.map((p) => p.sha256))]);
         const blobs = new Map(blobRows.flatMap((row) => (row ? [[row.sha256, row] as const] : [])));
         return {
           person: { userId: me, displayName: await displayNameOf(me) },
-          logEntries: liveSorted(logEntries),
-          challenges: liveSorted(challenges),
-          challengeRevisions: liveSorted(challengeRevisions),
-          trials: liveSorted(trials),
-          measures: liveSorted(measures),
-          readings: liveSorted(readings),
-          photos: livePhotos,
+          own,
+          photos,
           blobs,
-          comments: liveSorted(comments),
           coachingSessions: liveSorted(coachingSessions),
           meetingRounds: liveRounds,
           meetingActions: liveActions,
@@ -179,21 +171,18 @@ export function createExportRepository(db: SetwiseDatabase) {
         records.forEach((record, index) => parts.push(`${index === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`));
         parts.push(']');
       };
-      addArray('logEntries', data.logEntries);
-      addArray('challenges', data.challenges);
-      addArray('challengeRevisions', data.challengeRevisions);
-      addArray('trials', data.trials);
-      addArray('measures', data.measures);
-      addArray('readings', data.readings);
-
-      parts.push(',\n"photos":[');
-      for (const [index, photo] of data.photos.entries()) {
-        parts.push(index === 0 ? '\n' : ',\n');
-        await pushPhoto(parts, photo, data.blobs.get(photo.sha256));
+      for (const table of OWN_WRITING_TABLES) {
+        if (table !== 'photos') {
+          addArray(table, data.own.get(table) ?? []);
+          continue;
+        }
+        parts.push(',\n"photos":[');
+        for (const [index, photo] of data.photos.entries()) {
+          parts.push(index === 0 ? '\n' : ',\n');
+          await pushPhoto(parts, photo, data.blobs.get(photo.sha256));
+        }
+        parts.push(']');
       }
-      parts.push(']');
-
-      addArray('comments', data.comments);
       addArray('coachingSessions', data.coachingSessions);
       addArray('meetingRounds', data.meetingRounds.map(withMeeting));
       addArray('meetingActions', data.meetingActions.map(withMeeting));

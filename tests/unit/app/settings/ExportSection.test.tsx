@@ -63,9 +63,29 @@ describe('Your writing (Settings)', () => {
     expect(fileName).toBe(`setwise-priya-shah-${toIsoDate(new Date())}.json`);
     expect(blob?.type).toBe('application/json');
     const file = JSON.parse(await (blob as Blob).text()) as { format: string; version: number; logEntries: { body: string }[]; photos: { caption: string; dataUrl: string | null }[] };
-    expect(file).toMatchObject({ format: 'setwise-export', version: 1 });
+    expect(file).toMatchObject({ format: 'setwise-export', version: 2 });
     expect(file.logEntries.map((e) => e.body)).toEqual(['Phonics groups started', 'Year 1 observation']);
     expect(file.photos).toMatchObject([{ caption: 'Year 2 display', dataUrl: null }]);
     expect(screen.getByRole('button', { name: 'Download everything I wrote' })).toBeEnabled();
+  });
+
+  it('hands the journal as Markdown to the download: challenge first, then my entries by month', async () => {
+    app = renderInApp(() => <ExportSection />);
+    await seedPriya();
+    const user = userEvent.setup();
+    await screen.findByText('2 entries, 1 challenge, 0 trials, 0 measures, 1 photo');
+
+    await user.click(screen.getByRole('button', { name: 'Download the journal as Markdown' }));
+
+    await vi.waitFor(() => expect(downloadBlob).toHaveBeenCalledOnce());
+    const [blob, fileName] = vi.mocked(downloadBlob).mock.calls[0] ?? [];
+    expect(fileName).toBe(`setwise-journal-priya-shah-${toIsoDate(new Date())}.md`);
+    expect(blob?.type).toBe('text/markdown;charset=utf-8');
+    const text = await (blob as Blob).text();
+    expect(text.startsWith('# Leadership journal — Priya Shah\n\nExported from Setwise on ')).toBe(true);
+    expect(text).toContain('## My leadership challenge\n\n**Focus:** Improving the quality of teaching');
+    expect(text.indexOf('Year 1 observation')).toBeLessThan(text.indexOf('Phonics groups started'));
+    expect(text).toContain('## May 2026');
+    expect(text).not.toContain('Sam’s shared entry');
   });
 });
