@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { PosterSectionView } from '../../domain/review/buildPoster';
-import { isListSection } from '../../domain/review/buildPoster';
+import { isListSection, type PosterSectionView } from '../../domain/review/buildPoster';
 import { useRepositories } from '../db/RepositoryContext';
 import { describedBy } from '../ui/Field';
 import { SavedIndicator } from '../ui/SavedIndicator';

@@ -89,26 +89,28 @@ function joinText(parts: readonly (string | null | undefined)[]): string {
     .join('\n');
 }
 
-/** The first words of some writing, cut at a word (a cut word would be searched as a word). */
-function firstWords(text: string, maxChars: number): string {
+/**
+ * Some writing split into a title — its first words, cut at a word (a cut word would be
+ * searched as a word) — and the rest, so a result does not show the same words twice.
+ */
+function splitTitle(text: string, maxChars: number): { title: string; rest: string } {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  if (oneLine.length <= maxChars) return oneLine;
-  const cut = oneLine.lastIndexOf(' ', maxChars - 1);
-  return `${oneLine.slice(0, cut > 0 ? cut : maxChars - 1)} …`;
+  if (oneLine.length <= maxChars) return { title: oneLine, rest: '' };
+  const space = oneLine.lastIndexOf(' ', maxChars - 1);
+  const cut = space > 0 ? space : maxChars - 1;
+  return { title: `${oneLine.slice(0, cut)} …`, rest: `… ${oneLine.slice(cut).trim()}` };
 }
 
 /** One of the person's own log entries: its writing, template responses and tags. */
 export function entryDocument(entry: LogEntry, context: SearchContext): SearchDocument | null {
   if (!isLive(entry) || !isMine(entry, context)) return null;
-  const body = entry.body ?? '';
-  const responses = Object.values(entry.responses ?? {});
-  const first = [body, ...responses].map((text) => text.trim()).find((text) => text !== '') ?? '';
-  const title = firstWords(first, 80) || 'Log entry';
+  const writings = [entry.body ?? '', ...Object.values(entry.responses ?? {})].map((text) => text.trim()).filter((text) => text !== '');
+  const { title, rest } = splitTitle(writings[0] ?? '', 80);
   return {
     id: searchDocumentId('logEntries', entry.id),
     kind: 'entry',
-    title,
-    text: joinText([body, ...responses, (entry.tags ?? []).join(', ')]),
+    title: title || 'Log entry',
+    text: joinText([rest, ...writings.slice(1), (entry.tags ?? []).map((tag) => `#${tag}`).join(' ')]),
     at: entry.occurredAt,
     href: `/journal/${entry.id}`,
   };

@@ -59,7 +59,8 @@ describe('Search page', () => {
     const link = within(list).getByRole('link');
     expect(link).toHaveAttribute('href', `/journal/${mine.id}`);
     expect(link).toHaveTextContent('Log entry · 14 May 2026');
-    expect([...link.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['zebrafinch', 'zebrafinch']);
+    expect([...link.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['zebrafinch']);
+    expect(link).toHaveTextContent('A learning walk with the zebrafinch display in Year 2.');
     expect(screen.getByRole('status')).toHaveTextContent('1 match');
     // The query is kept in the address, so Back from the entry shows these results again.
     expect(location.history?.at(-1)).toBe('/search?q=zebra');
