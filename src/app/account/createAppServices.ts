@@ -38,7 +38,8 @@ export function createAppServices(account: Account | null, accountApi: AccountAp
   const repositories = createRepositories(db);
   const setStatus = useSyncStatusStore.getState().setStatus;
   if (!account) {
-    return { db, repositories, engine: null, start: () => setStatus({ kind: 'local-only' }), stop: () => undefined };
+    // The search index follows this database while it is open; stopping lets it save and let go.
+    return { db, repositories, engine: null, start: () => setStatus({ kind: 'local-only' }), stop: () => void repositories.search.close() };
   }
 
   const api = createSyncApi({ csrfToken: () => useAccountStore.getState().csrfToken });
@@ -77,6 +78,7 @@ export function createAppServices(account: Account | null, accountApi: AccountAp
     stop() {
       events?.close();
       engine.stop();
+      void repositories.search.close();
     },
   };
 }
