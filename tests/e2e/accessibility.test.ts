@@ -11,7 +11,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-const SCREENS = ['/', '/journal', '/journal/new', '/challenge', '/challenge/edit', '/trials', '/trials/new', '/measures', '/measures/new', '/settings'];
+const SCREENS = ['/', '/journal', '/journal/new', '/challenge', '/challenge/edit', '/trials', '/trials/new', '/measures', '/measures/new', '/timeline', '/search', '/diagnostic', '/poster', '/settings'];
 
 async function seedRecords(target: Page) {
   await target.goto(`${baseURL}/challenge/new`);

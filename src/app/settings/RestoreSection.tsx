@@ -90,13 +90,15 @@ export function RestoreSection() {
         into a new account. It becomes the writing of whoever is signed in here, and syncs. Nothing on this device is
         overwritten: where this device has a newer edit, the newer one is kept.
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-file`} className="field__label">
-          Backup file
+      <div className="button-row">
+        {/* A big, worded target for a finger; the native file input itself is tiny. */}
+        <label htmlFor={`${id}-file`} className="button">
+          Choose a backup file
         </label>
         <input
           ref={inputRef}
           id={`${id}-file`}
+          className="visually-hidden"
           type="file"
           accept="application/json,.json"
           disabled={busy}

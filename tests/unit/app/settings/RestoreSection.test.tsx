@@ -45,7 +45,7 @@ describe('Restore from a backup (Settings)', () => {
     const user = userEvent.setup();
     const section = screen.getByRole('region', { name: 'Restore from a backup' });
 
-    await user.upload(within(section).getByLabelText('Backup file'), file);
+    await user.upload(within(section).getByLabelText('Choose a backup file'), file);
 
     expect(
       await within(section).findByText(
@@ -62,7 +62,7 @@ describe('Restore from a backup (Settings)', () => {
     expect(await app.repositories.device.pendingChangeCount()).toBe(4);
 
     // The same file again: everything is already here.
-    await user.upload(within(section).getByLabelText('Backup file'), file);
+    await user.upload(within(section).getByLabelText('Choose a backup file'), file);
     await user.click(await within(section).findByRole('button', { name: 'Restore 4 items' }));
     expect(await within(section).findByText('Restored 4 items: 0 new on this device, 0 brought up to date, 4 already here.')).toBeInTheDocument();
   });
@@ -73,11 +73,11 @@ describe('Restore from a backup (Settings)', () => {
     const user = userEvent.setup();
     const section = screen.getByRole('region', { name: 'Restore from a backup' });
 
-    await user.upload(within(section).getByLabelText('Backup file'), new File(['a shopping list'], 'list.json', { type: 'application/json' }));
+    await user.upload(within(section).getByLabelText('Choose a backup file'), new File(['a shopping list'], 'list.json', { type: 'application/json' }));
     expect(await within(section).findByRole('alert')).toHaveTextContent('This is not a Setwise backup.');
 
     const newer = JSON.stringify({ format: 'setwise-export', version: 99, exportedAt: '2030-01-01T00:00:00.000Z' });
-    await user.upload(within(section).getByLabelText('Backup file'), new File([newer], 'new.json', { type: 'application/json' }));
+    await user.upload(within(section).getByLabelText('Choose a backup file'), new File([newer], 'new.json', { type: 'application/json' }));
     expect(await within(section).findByRole('alert')).toHaveTextContent('This backup was made by a newer version of Setwise — update first.');
     expect(within(section).queryByRole('button', { name: /^Restore/ })).not.toBeInTheDocument();
   });
