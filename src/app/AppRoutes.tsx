@@ -1,21 +1,33 @@
+import { Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { ChallengePage } from './challenge/ChallengePage';
-import { CohortPage } from './cohort/CohortPage';
-import { JoinPage } from './cohort/JoinPage';
-import { CoachingPage } from './coaching/CoachingPage';
-import { DiagnosticPage } from './diagnostic/DiagnosticPage';
 import { JournalPage } from './journal/JournalPage';
+import { lazyPage } from './lazyPage';
 import { MySetPage } from './meetings/MySetPage';
 import { MeasuresPage } from './measures/MeasuresPage';
-import { PosterPage } from './poster/PosterPage';
-import { SearchPage } from './search/SearchPage';
 import { SettingsPage } from './settings/SettingsPage';
-import { TimelinePage } from './timeline/TimelinePage';
 import { TodayPage } from './today/TodayPage';
 import { TrialsPage } from './trials/TrialsPage';
 import { EmptyState } from './ui/EmptyState';
 
+// Loaded on first visit (see lazyPage): places opened now and then, not every few minutes.
+const CohortPage = lazyPage(() => import('./cohort/CohortPage'), 'CohortPage');
+const JoinPage = lazyPage(() => import('./cohort/JoinPage'), 'JoinPage');
+const CoachingPage = lazyPage(() => import('./coaching/CoachingPage'), 'CoachingPage');
+const DiagnosticPage = lazyPage(() => import('./diagnostic/DiagnosticPage'), 'DiagnosticPage');
+const PosterPage = lazyPage(() => import('./poster/PosterPage'), 'PosterPage');
+const SearchPage = lazyPage(() => import('./search/SearchPage'), 'SearchPage');
+const TimelinePage = lazyPage(() => import('./timeline/TimelinePage'), 'TimelinePage');
+
 export function AppRoutes() {
+  return (
+    <Suspense fallback={<p className="muted">Opening…</p>}>
+      <AppSwitch />
+    </Suspense>
+  );
+}
+
+function AppSwitch() {
   return (
     <Switch>
       <Route path="/" component={TodayPage} />

@@ -36,9 +36,13 @@ export function QuickCapture({ autoFocus = false, onSaved }: QuickCaptureProps) 
     defaultValues: blank,
     resolver: zodResolver(entryFormValidationSchema()),
   });
-  const { loaded, photos, updatePhotos } = useNewEntryDraft(form);
+  const { loaded, stored, photos, updatePhotos } = useNewEntryDraft(form);
   const values = useWatch({ control: form.control }) as EntryFormValues;
-  const autosave = useAutosave(values, (draft) => repositories.drafts.put(NEW_ENTRY_DRAFT_KEY, draft), { enabled: loaded });
+  const autosave = useAutosave(values, (draft) => repositories.drafts.put(NEW_ENTRY_DRAFT_KEY, draft), {
+    enabled: loaded,
+    // Compared with what the device holds, so a first word typed while the draft was being read is saved too.
+    savedValue: stored ?? blank,
+  });
   const errors = form.formState.errors;
 
   const onValid = async (valid: EntryFormValues) => {

@@ -13,11 +13,15 @@ function isPreparedPhoto(value: unknown): value is PreparedPhoto {
 
 /**
  * Restores the autosaved new-entry draft (text and photos) into the form once, on mount.
- * `loaded` turns true afterwards so autosaving never overwrites a draft before it was read.
+ * `loaded` turns true afterwards so autosaving never overwrites a draft before it was read;
+ * `stored` is what the device held then (undefined: no draft), so words typed before the read
+ * finished are saved rather than taken for what was already there. Such words are also never
+ * replaced by the stored draft: what the person is typing wins.
  */
 export function useNewEntryDraft(form: UseFormReturn<EntryFormValues>) {
   const repositories = useRepositories();
   const [loaded, setLoaded] = useState(false);
+  const [stored, setStored] = useState<EntryFormValues | undefined>(undefined);
   const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
 
   useEffect(() => {
@@ -25,7 +29,12 @@ export function useNewEntryDraft(form: UseFormReturn<EntryFormValues>) {
     void Promise.all([repositories.drafts.get(NEW_ENTRY_DRAFT_KEY), repositories.drafts.get(NEW_ENTRY_PHOTOS_DRAFT_KEY)]).then(
       ([draft, draftPhotos]) => {
         if (cancelled) return;
-        if (draft !== undefined) form.reset(parseEntryDraft(draft));
+        const typedAlready = JSON.stringify(form.getValues()) !== JSON.stringify(form.formState.defaultValues);
+        if (draft !== undefined) {
+          const restored = parseEntryDraft(draft);
+          setStored(restored);
+          if (!typedAlready) form.reset(restored);
+        }
         if (Array.isArray(draftPhotos)) setPhotos(draftPhotos.filter(isPreparedPhoto));
         setLoaded(true);
       },
@@ -40,5 +49,5 @@ export function useNewEntryDraft(form: UseFormReturn<EntryFormValues>) {
     await repositories.drafts.put(NEW_ENTRY_PHOTOS_DRAFT_KEY, next);
   }
 
-  return { loaded, photos, updatePhotos };
+  return { loaded, stored, photos, updatePhotos };
 }

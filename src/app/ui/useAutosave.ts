@@ -9,14 +9,16 @@ export type AutosaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
  * So a keystroke is on the device within one IndexedDB write, and there is never more than one
  * write in flight. `delayMs` > 0 debounces instead. Pending saves are also flushed when the
  * page is hidden, the form unmounts, or the app reloads into a new version.
- * `save` must be idempotent.
+ * `save` must be idempotent. `savedValue`: what the store holds when saving is enabled; without
+ * it the first value seen is taken to be saved already (right for a form filled from the store,
+ * wrong for one the person could type into before the store was read).
  */
 export function useAutosave<T>(
   value: T,
   save: (value: T) => Promise<void>,
-  options: { delayMs?: number; enabled?: boolean } = {},
+  options: { delayMs?: number; enabled?: boolean; savedValue?: T } = {},
 ): { state: AutosaveState; error: string | null; flush: () => Promise<void> } {
-  const { delayMs = 0, enabled = true } = options;
+  const { delayMs = 0, enabled = true, savedValue } = options;
   const [state, setState] = useState<AutosaveState>('idle');
   const [error, setError] = useState<string | null>(null);
   const latest = useRef<{ value: T; dirty: boolean }>({ value, dirty: false });
@@ -60,10 +62,8 @@ export function useAutosave<T>(
   useEffect(() => {
     if (!enabled) return;
     const serialised = JSON.stringify(value);
-    if (baseline.current === null || serialised === baseline.current) {
-      baseline.current = serialised;
-      return;
-    }
+    if (baseline.current === null) baseline.current = savedValue === undefined ? serialised : JSON.stringify(savedValue);
+    if (serialised === baseline.current) return;
     baseline.current = serialised;
     latest.current = { value, dirty: true };
     if (delayMs > 0) {
@@ -72,7 +72,7 @@ export function useAutosave<T>(
     } else {
       void flush();
     }
-  }, [value, enabled, delayMs, flush]);
+  }, [value, enabled, delayMs, flush, savedValue]);
 
   useEffect(() => {
     const unregister = registerPendingSave(flush);

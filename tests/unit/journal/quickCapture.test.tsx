@@ -120,3 +120,26 @@ describe('Quick capture', () => {
     }
   });
 });
+
+describe('Quick capture, typed into before the device has read the old draft', () => {
+  it('saves the first words at once, and keeps them rather than the stored draft', async () => {
+    const user = userEvent.setup();
+    app = renderInApp(() => <QuickCapture />);
+    const harness = app;
+    await harness.repositories.drafts.put(NEW_ENTRY_DRAFT_KEY, { body: 'An older draft' });
+    // Hold the draft read until the person has typed (as on a slow tablet at launch).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const realGet = harness.repositories.drafts.get.bind(harness.repositories.drafts);
+    vi.spyOn(harness.repositories.drafts, 'get').mockImplementation(async (key) => {
+      await held;
+      return realGet(key);
+    });
+    harness.reload();
+    const body = await screen.findByLabelText('What happened?');
+    await user.type(body, 'A');
+    release();
+    await waitFor(async () => expect(await harness.repositories.drafts.get(NEW_ENTRY_DRAFT_KEY)).toMatchObject({ body: 'A' }));
+    expect(screen.getByLabelText('What happened?')).toHaveValue('A');
+  });
+});

@@ -1,4 +1,4 @@
-import { createSearchIndex, type SearchIndex, type SearchIndexOptions } from '../search/createSearchIndex';
+import type { SearchIndex, SearchIndexOptions } from '../search/createSearchIndex';
 import type { SearchResults } from '../search/searchOptions';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 
@@ -10,32 +10,41 @@ export type { SearchHit, SearchResults } from '../search/searchOptions';
  * up to date as records change, here or in another tab.
  */
 export function createSearchRepository(db: SetwiseDatabase, options: SearchIndexOptions = {}) {
-  let index: SearchIndex | null = null;
-  const open = (): SearchIndex => (index ??= createSearchIndex(db, options));
+  // The index code (and MiniSearch) is loaded on first use, keeping it out of the app's first download.
+  let index: Promise<SearchIndex> | null = null;
+  const open = (): Promise<SearchIndex> => (index ??= import('../search/createSearchIndex').then((module) => module.createSearchIndex(db, options)));
 
   return {
     /** Best matches first, at most `limit` (default 50), with how many match in all. */
     async search(query: string, searchOptions: { readonly limit?: number } = {}): Promise<SearchResults> {
-      const opened = open();
+      const opened = await open();
       await opened.ready();
       return opened.search(query, searchOptions);
     },
 
     /** Calls `listener` whenever what a search finds may have changed; returns the unsubscribe. */
     subscribe(listener: () => void): () => void {
-      return open().subscribe(listener);
+      let stop: (() => void) | null = null;
+      let cancelled = false;
+      void open().then((opened) => {
+        if (!cancelled) stop = opened.subscribe(listener);
+      });
+      return () => {
+        cancelled = true;
+        stop?.();
+      };
     },
 
     /** Resolves once the index is loaded (or built) and caught up with the records. */
-    ready(): Promise<void> {
-      return open().ready();
+    async ready(): Promise<void> {
+      await (await open()).ready();
     },
 
     /** Writes the index to the device and stops following changes (reopened on next use). */
     async close(): Promise<void> {
       const opened = index;
       index = null;
-      await opened?.dispose();
+      await (await opened)?.dispose();
     },
   };
 }
