@@ -1,18 +1,5 @@
+import { isOwnWritingTable } from '../../domain/sync/ownWritingTables';
 import { LOCAL_OWNER } from '../../domain/syncedRecord';
-
-/** Tables whose records are one person's own writing (their journal, challenge, trials…). */
-const OWN_WRITING_TABLES: ReadonlySet<string> = new Set([
-  'logEntries',
-  'challenges',
-  'challengeRevisions',
-  'trials',
-  'measures',
-  'readings',
-  'photos',
-  'comments',
-  'diagnostics',
-  'posters',
-]);
 
 /**
  * Whether a record is the viewer's own writing, which the server always lets its author see.
@@ -20,5 +7,5 @@ const OWN_WRITING_TABLES: ReadonlySet<string> = new Set([
  * (a safety net: whatever the server says, a person's own journal stays on their tablet).
  */
 export function isOwnWriting(table: string, record: { owner?: unknown }, viewer: string): boolean {
-  return OWN_WRITING_TABLES.has(table) && (record.owner === viewer || record.owner === LOCAL_OWNER);
+  return isOwnWritingTable(table) && (record.owner === viewer || record.owner === LOCAL_OWNER);
 }

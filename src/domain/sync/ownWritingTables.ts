@@ -6,7 +6,7 @@ import type { SyncTableName } from './syncTables';
  * backup holds all of them and restores them as the person's own; deleting an account removes
  * them for good. Everything else (the cohort's structure, a set's meeting notes, coaching
  * notes) belongs to the cohort, the set or the coach and participant together.
- * (The app's sync engine keeps the same list in src/app/sync/isOwnWriting.ts.)
+ * The sync engine never drops such a record of its own person from a device (isOwnWriting.ts).
  */
 export const OWN_WRITING_TABLES = [
   'logEntries',
