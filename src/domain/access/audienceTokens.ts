@@ -26,7 +26,7 @@ export const indexAboutToken = (table: string, id: string): string => `about:${t
 /** Index only: photo records by the SHA-256 of their bytes. */
 export const indexBlobToken = (sha256: string): string => `blob:${sha256}`;
 
-const INDEX_PREFIXES = ['about:', 'blob:'];
+export const INDEX_PREFIXES: readonly string[] = ['about:', 'blob:'];
 export function isIndexToken(token: string): boolean {
   return INDEX_PREFIXES.some((prefix) => token.startsWith(prefix));
 }
