@@ -17,6 +17,7 @@ import {
 import { FocusPicker } from './FocusPicker';
 import { SuccessCriteriaEditor } from './SuccessCriteriaEditor';
 import { ThemePicker } from './ThemePicker';
+import { FormError } from '../ui/FormError';
 
 interface ChallengeFormProps {
   /** The saved challenge when revising it; null when writing it for the first time. */
@@ -150,11 +151,7 @@ export function ChallengeForm({ existing, draft }: ChallengeFormProps) {
         </Field>
       ) : null}
 
-      {errors.root?.message ? (
-        <p className="field__error" role="alert">
-          {errors.root.message}
-        </p>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {existing ? 'Save the new version' : 'Save my challenge'}

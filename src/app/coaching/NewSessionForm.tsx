@@ -7,6 +7,7 @@ import { useToastStore } from '../ui/toastStore';
 import { useAutosave } from '../ui/useAutosave';
 import { checkSession, newSessionDraftKey, sessionFormSchema, type SessionFormValues } from './coachingText';
 import { SessionFields } from './SessionFields';
+import { FormError } from '../ui/FormError';
 
 interface NewSessionFormProps {
   readonly participantId: string;
@@ -86,11 +87,7 @@ export function NewSessionForm({ participantId, participantName, onDone }: NewSe
       >
         <h3>New session with {participantName}</h3>
         <SessionFields idPrefix={`new-session-${participantId}`} problems={submitted ? problems : {}} canEditDateAndFocus />
-        {problem ? (
-          <p className="field__error" role="alert">
-            {problem}
-          </p>
-        ) : null}
+        <FormError message={problem} />
         <div className="button-row">
           <button type="submit" className="button button--primary">
             Save the session

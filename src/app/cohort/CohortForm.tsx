@@ -5,6 +5,7 @@ import { useRepositories } from '../db/RepositoryContext';
 import type { CohortDetails } from '../db/repositories/cohortRepository';
 import { describedBy, Field } from '../ui/Field';
 import { cohortFormSchema, type CohortFormValues } from './cohortFormSchemas';
+import { FormError } from '../ui/FormError';
 
 interface CohortFormProps {
   /** The cohort whose name and dates are being changed; null to start a new one. */
@@ -60,11 +61,7 @@ export function CohortForm({ cohort, onSaved, onCancel }: CohortFormProps) {
           <input type="date" {...control('endsOn')} />
         </Field>
       </div>
-      {errors.root?.message ? (
-        <p className="field__error" role="alert">
-          {errors.root.message}
-        </p>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {cohort ? 'Save changes' : 'Start this cohort'}

@@ -6,6 +6,7 @@ import { useRepositories } from '../db/RepositoryContext';
 import type { CalendarEventDetails } from '../db/repositories/cohortRepository';
 import { describedBy, Field } from '../ui/Field';
 import { eventFormSchema, eventFormValues, type EventFormValues } from './cohortFormSchemas';
+import { FormError } from '../ui/FormError';
 
 interface EventFormProps {
   readonly cohortId: string;
@@ -108,11 +109,7 @@ export function EventForm({ cohortId, event, sets, onDone }: EventFormProps) {
           <input type="text" autoComplete="off" {...inputProps('place')} />
         </Field>
       </div>
-      {errors.root?.message ? (
-        <p className="field__error" role="alert">
-          {errors.root.message}
-        </p>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {event ? 'Save changes' : 'Add to the calendar'}

@@ -15,6 +15,7 @@ import {
   type InvitationFormValues,
 } from './cohortFormSchemas';
 import { roleTitle } from './cohortText';
+import { FormError } from '../ui/FormError';
 
 interface InvitationFormProps {
   readonly cohortId: string;
@@ -112,11 +113,7 @@ export function InvitationForm({ cohortId, sets, participants, onCreated }: Invi
       <Field {...field('expiresInDays')} label="The invitation lasts (days)">
         <input type="number" inputMode="numeric" min={1} max={60} className="cohort-days" {...input('expiresInDays')} />
       </Field>
-      {errors.root?.server?.message ? (
-        <p className="field__error" role="alert">
-          {errors.root.server.message}
-        </p>
-      ) : null}
+      <FormError message={errors.root?.server?.message} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {isSubmitting ? 'Making the invitation…' : 'Make the invitation'}

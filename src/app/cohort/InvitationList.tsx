@@ -7,6 +7,7 @@ import { cohortFailureMessage } from './cohortApi';
 import { useCohortApi } from './CohortApiContext';
 import { invitationStateText, roleTitle } from './cohortText';
 import type { ServerAnswer } from './useServerAnswer';
+import { FormError } from '../ui/FormError';
 
 interface InvitationListProps {
   readonly answer: ServerAnswer<InvitationSummary[]>;
@@ -59,11 +60,7 @@ export function InvitationList({ answer, sets, members, reload }: InvitationList
 
   return (
     <>
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <ul className="cohort-members" aria-label="Invitations">
         {answer.data.map((invitation) => (
           <li key={invitation.id} className="cohort-member">

@@ -7,6 +7,7 @@ import { useToastStore } from '../ui/toastStore';
 import { cohortFailureMessage } from './cohortApi';
 import { useCohortApi } from './CohortApiContext';
 import { joinedMessage } from './joinText';
+import { FormError } from '../ui/FormError';
 
 interface JoinWithThisAccountProps {
   readonly code: string;
@@ -51,11 +52,7 @@ export function JoinWithThisAccount({ code, preview, account }: JoinWithThisAcco
           <Link href="/settings">sign out in Settings</Link> first and open the invitation again.
         </p>
       ) : null}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="button-row">
         <button type="button" className="button button--primary" disabled={busy} onClick={() => void join()}>
           {busy ? 'Joining…' : 'Join with this account'}

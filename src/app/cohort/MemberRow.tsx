@@ -7,6 +7,7 @@ import { useToastStore } from '../ui/toastStore';
 import { memberStatusText, roleTitle } from './cohortText';
 import { MoveMemberForm } from './MoveMemberForm';
 import { WithdrawMemberForm } from './WithdrawMemberForm';
+import { FormError } from '../ui/FormError';
 
 interface MemberRowProps {
   readonly member: Membership;
@@ -91,11 +92,7 @@ export function MemberRow({ member, sets, detail }: MemberRowProps) {
           onCancel={() => setPanel(null)}
         />
       ) : null}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </li>
   );
 }

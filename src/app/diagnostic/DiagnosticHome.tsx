@@ -7,6 +7,7 @@ import { useLive } from '../db/useLiveRecords';
 import { EmptyState } from '../ui/EmptyState';
 import { PageHeader } from '../ui/PageHeader';
 import { defaultSittingLabel, ratedCount, sittingName } from './diagnosticText';
+import { FormError } from '../ui/FormError';
 
 /** Starting a sitting: a label (offered) and the date, then straight to the qualities. */
 function StartSitting({ existing }: { readonly existing: number }) {
@@ -50,11 +51,7 @@ function StartSitting({ existing }: { readonly existing: number }) {
         </label>
         <input id={`${id}-date`} type="date" value={takenOn} onChange={(event) => setTakenOn(event.target.value)} />
       </div>
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="button-row">
         <button type="submit" className="button button--primary">
           Take the diagnostic

@@ -8,6 +8,7 @@ import type { StrategyTrial } from '../../domain/strategyTrial';
 import { useRepositories } from '../db/RepositoryContext';
 import { describedBy, Field } from '../ui/Field';
 import { measureFormSchema, type MeasureFormOutput, type MeasureFormValues } from './measureFormSchema';
+import { FormError } from '../ui/FormError';
 
 interface MeasureFormProps {
   readonly measure: ImpactMeasure | null;
@@ -109,11 +110,7 @@ export function MeasureForm({ measure, challenge, trials, defaultValues }: Measu
           <option value="">Not linked</option>
         </select>
       </Field>
-      {errors.root?.message ? (
-        <p className="field__error" role="alert">
-          {errors.root.message}
-        </p>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {measure ? 'Save the measure' : 'Save this measure'}

@@ -7,6 +7,7 @@ import { ReadingOutOfRangeError } from '../db/repositories/measureRepository';
 import { useRepositories } from '../db/RepositoryContext';
 import { describedBy, Field } from '../ui/Field';
 import { readingFormSchema, type ReadingFormOutput, type ReadingFormValues } from './measureFormSchema';
+import { FormError } from '../ui/FormError';
 
 const VALUE_HINT = 'e.g. 79%';
 
@@ -63,11 +64,7 @@ export function ReadingForm({ measure }: { readonly measure: ImpactMeasure }) {
             <input type="checkbox" {...register('confirmFuture')} />
             Yes, the date is right
           </label>
-          {errors.confirmFuture?.message ? (
-            <p className="field__error" role="alert">
-              {errors.confirmFuture.message}
-            </p>
-          ) : null}
+          <FormError message={errors.confirmFuture?.message} />
         </div>
       ) : null}
       <Field id="reading-value" label="Reading" hint={VALUE_HINT} error={valueError}>
@@ -91,11 +88,7 @@ export function ReadingForm({ measure }: { readonly measure: ImpactMeasure }) {
           {...register('note')}
         />
       </Field>
-      {errors.root?.message ? (
-        <p className="field__error" role="alert">
-          {errors.root.message}
-        </p>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Add the reading

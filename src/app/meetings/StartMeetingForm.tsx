@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { toIsoDate } from '../../domain/dates';
 import { useRepositories } from '../db/RepositoryContext';
 import { describedBy, Field } from '../ui/Field';
+import { FormError } from '../ui/FormError';
 
 const startMeetingSchema = z.object({
   heldOn: z.iso.date({ error: 'Enter the date of the meeting.' }),
@@ -61,11 +62,7 @@ export function StartMeetingForm({ setId, onDone }: { readonly setId: string; re
           {...register('place')}
         />
       </Field>
-      {errors.root?.message ? (
-        <p className="field__error" role="alert">
-          {errors.root.message}
-        </p>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Start the meeting

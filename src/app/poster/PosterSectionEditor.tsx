@@ -4,6 +4,7 @@ import { useRepositories } from '../db/RepositoryContext';
 import { describedBy } from '../ui/Field';
 import { SavedIndicator } from '../ui/SavedIndicator';
 import { useAutosave } from '../ui/useAutosave';
+import { FormError } from '../ui/FormError';
 
 interface PosterSectionEditorProps {
   readonly view: PosterSectionView;
@@ -73,11 +74,7 @@ export function PosterSectionEditor({ view, onClose }: PosterSectionEditorProps)
         />
       </div>
       <SavedIndicator state={autosave.state} error={autosave.error} />
-      {problem ? (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormError message={problem} />
       <div className="button-row">
         <button type="button" className="button button--primary" onClick={() => void done()}>
           Done

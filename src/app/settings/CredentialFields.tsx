@@ -1,5 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { describedBy, Field } from '../ui/Field';
+import { FormError } from '../ui/FormError';
 
 interface CredentialFieldsProps {
   readonly idPrefix: string;
@@ -42,11 +43,7 @@ export function CredentialFields(props: CredentialFieldsProps) {
           {...props.password}
         />
       </Field>
-      {props.serverError ? (
-        <p className="field__error" role="alert">
-          {props.serverError}
-        </p>
-      ) : null}
+      <FormError message={props.serverError} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useAccountStore } from '../account/accountStore';
 import { deleteAccountAndData, isDeleteConfirmation, type DeleteAccountApi } from '../account/deleteAccount';
 import { DELETE_ACCOUNT_PHRASE } from '../../domain/account/accountDeletion';
 import { describedBy, Field } from '../ui/Field';
+import { FormError } from '../ui/FormError';
 
 /**
  * "Delete my account and data", signed in only: what goes and what stays said plainly, then one
@@ -92,11 +93,7 @@ export function DeleteAccountSection({ api }: { readonly api?: DeleteAccountApi 
             Also remove what I added to my set’s meeting notes
           </label>
           <p className="field__hint">Only your own additions to your rounds. What the facilitator wrote stays with the set.</p>
-          {error ? (
-            <p className="field__error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
           <div className="button-row">
             <button type="submit" className="button button--danger" disabled={!confirmed || busy}>
               {busy ? 'Deleting…' : 'Delete my account and data'}

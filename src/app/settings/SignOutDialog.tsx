@@ -3,6 +3,7 @@ import { useAccountServices } from '../account/AccountContext';
 import { useAccountNoticeStore } from '../account/accountNoticeStore';
 import { signOutOfThisDevice } from '../account/signOutOfThisDevice';
 import { useLive } from '../db/useLiveRecords';
+import { FormError } from '../ui/FormError';
 
 type Choice = 'keep' | 'remove';
 
@@ -121,11 +122,7 @@ export function SignOutDialog({ canSync, onClose }: SignOutDialogProps) {
           I understand — {waiting === 1 ? 'this change' : 'these changes'} will be lost
         </label>
       ) : null}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="button-row">
         <button
           type="button"

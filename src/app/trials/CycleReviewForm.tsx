@@ -6,6 +6,7 @@ import { useRepositories } from '../db/RepositoryContext';
 import { describedBy, Field } from '../ui/Field';
 import { FieldGroup } from '../ui/FieldGroup';
 import { reviewFormSchema, reviewFormValues, type ReviewFormValues } from './trialFormSchema';
+import { FormError } from '../ui/FormError';
 
 type TextField = 'wentWell' | 'notEffective' | 'problems' | 'learning' | 'nextStepNote';
 
@@ -72,11 +73,7 @@ export function CycleReviewForm({ trial }: { readonly trial: StrategyTrial }) {
           {...register('nextStepNote')}
         />
       </Field>
-      {errors.root?.message ? (
-        <p className="field__error" role="alert">
-          {errors.root.message}
-        </p>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Save the review

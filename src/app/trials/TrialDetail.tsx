@@ -12,6 +12,7 @@ import { StatusSteps } from './StatusSteps';
 import { TrialMeasures } from './TrialMeasures';
 import { TrialPlanFacts } from './TrialPlanFacts';
 import { moveLabel } from './trialText';
+import { FormError } from '../ui/FormError';
 
 /** One trial as a learning cycle: the plan, where it is now, the review, what next. */
 export function TrialDetail({ id }: { readonly id: string }) {
@@ -70,11 +71,7 @@ export function TrialDetail({ id }: { readonly id: string }) {
           </button>
         ))}
       </div>
-      {problem ? (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormError message={problem} />
 
       <h3>The plan</h3>
       <TrialPlanFacts trial={trial} />

@@ -8,6 +8,7 @@ import { useRepositories } from '../db/RepositoryContext';
 import { describedBy, Field } from '../ui/Field';
 import { InterventionChips } from './InterventionChips';
 import { isStartFarAhead, trialFormSchema, trialFormValues, type TrialFormOutput, type TrialFormValues } from './trialFormSchema';
+import { FormError } from '../ui/FormError';
 
 interface TrialFormProps {
   /** The trial whose plan is being edited; null for a new trial. */
@@ -115,11 +116,7 @@ export function TrialForm({ trial, challenge }: TrialFormProps) {
           <option value="">Not linked to a challenge</option>
         </select>
       </Field>
-      {errors.root?.message ? (
-        <p className="field__error" role="alert">
-          {errors.root.message}
-        </p>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {trial ? 'Save the plan' : 'Save this trial'}
