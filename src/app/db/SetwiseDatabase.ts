@@ -17,6 +17,8 @@ import type { Membership } from '../../domain/sets/membership';
 import type { StrategyTrial } from '../../domain/strategyTrial';
 import type { SyncTableName } from '../../domain/sync/syncTables';
 import type { BlobUploadRow, DraftRow, MetaRow, OutboxRow, PhotoBlobRow, SearchIndexRow, SetAsideChangeRow } from './rows';
+import { createSealingMiddleware } from './encryption/createSealingMiddleware';
+import { createDeviceKeyring, type DeviceKeyring } from './encryption/deviceKeyring';
 import { declareSchemaVersions } from './schemaVersions';
 
 /**
@@ -50,9 +52,15 @@ export class SetwiseDatabase extends Dexie {
   declare posters: Table<Poster, string>;
   declare searchIndex: Table<SearchIndexRow, string>;
 
-  constructor(name = 'setwise') {
+  /** Holds the data key while unlocked; without a passcode it is 'off' and rows stay as they are. */
+  readonly keyring: DeviceKeyring;
+
+  constructor(name = 'setwise', keyring: DeviceKeyring = createDeviceKeyring('off')) {
     super(name);
+    this.keyring = keyring;
     declareSchemaVersions(this);
+    // Encryption at rest sits below everything else Dexie does (docs/decisions/016).
+    this.use(createSealingMiddleware(keyring));
   }
 }
 

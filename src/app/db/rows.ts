@@ -25,10 +25,15 @@ export interface OutboxRow {
   pushBatchId?: string;
 }
 
-/** Content-addressed photo bytes, shared by every photo record with the same hash. */
+/**
+ * Content-addressed photo bytes, shared by every photo record with the same hash. Rows hold
+ * the bytes as an ArrayBuffer (`data`) so that encryption at rest can seal them inside a
+ * transaction; rows stored before that hold a Blob (`blob`). Read them with photoBlobOf.
+ */
 export interface PhotoBlobRow {
   sha256: string;
-  blob: Blob;
+  data?: ArrayBuffer;
+  blob?: Blob;
   mimeType: string;
   bytes: number;
 }

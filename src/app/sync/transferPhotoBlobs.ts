@@ -1,4 +1,5 @@
 import { isLive } from '../../domain/syncedRecord';
+import { photoBlobOf, photoBlobRow } from '../db/photoBlobRow';
 import type { SetwiseDatabase } from '../db/SetwiseDatabase';
 import type { SyncApi } from './createSyncApi';
 
@@ -13,7 +14,7 @@ export async function transferPhotoBlobs(db: SetwiseDatabase, api: SyncApi): Pro
   for (const upload of await db.blobUploads.toArray()) {
     const stored = await db.photoBlobs.get(upload.sha256);
     if (stored) {
-      await api.putBlob(upload.sha256, stored.blob);
+      await api.putBlob(upload.sha256, photoBlobOf(stored));
       moved += 1;
     }
     await db.blobUploads.delete(upload.sha256);
@@ -24,7 +25,7 @@ export async function transferPhotoBlobs(db: SetwiseDatabase, api: SyncApi): Pro
     if (await db.photoBlobs.get(sha256)) continue;
     const blob = await api.getBlob(sha256);
     const mimeType = photos.find((photo) => photo.sha256 === sha256)?.mimeType ?? blob.type;
-    await db.photoBlobs.put({ sha256, blob, mimeType, bytes: blob.size });
+    await db.photoBlobs.put(photoBlobRow(sha256, await blob.arrayBuffer(), mimeType));
     moved += 1;
   }
   return moved;

@@ -5,6 +5,8 @@
 // a new account → the same records, table by table (ids, content, clocks; the new owner), the
 // same photo bytes, nothing missing; a second restore changes nothing; a newer edit made on the
 // device before restoring is kept. Set BACKUP_SEED to replay a failing year.
+import { photoBlobOf } from '../../../src/app/db/photoBlobRow';
+import type { PhotoBlobRow } from '../../../src/app/db/rows';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../src/app/db/createRepositories';
 import type { LoadedBackup } from '../../../src/app/db/repositories/restoreRepository';
@@ -91,7 +93,7 @@ async function ownRecords(db: SetwiseDatabase, owners: readonly string[], asOwne
 
 /** Everything restoring may touch, comparable with toEqual. */
 async function snapshot(db: SetwiseDatabase) {
-  const blobs = await Promise.all((await db.photoBlobs.toArray()).map(async (row) => ({ ...row, blob: [...new Uint8Array(await row.blob.arrayBuffer())] })));
+  const blobs = await Promise.all((await db.photoBlobs.toArray()).map(async (row) => ({ ...row, data: undefined, blob: [...new Uint8Array(await photoBlobOf(row).arrayBuffer())] })));
   return {
     records: await ownRecords(db, [NEW_OWNER], NEW_OWNER),
     outbox: await db.outbox.toArray(),
@@ -141,7 +143,7 @@ describe('a full backup, restored', () => {
     for (const [sha256, photo] of year.photoBytes) {
       const row = await target.photoBlobs.get(sha256);
       expect(row, sha256).toBeDefined();
-      expect(new Uint8Array(await (row as { blob: Blob }).blob.arrayBuffer())).toEqual(photo.bytes);
+      expect(new Uint8Array(await photoBlobOf(row as PhotoBlobRow).arrayBuffer())).toEqual(photo.bytes);
       expect(row).toMatchObject({ mimeType: photo.mimeType, bytes: photo.bytes.length });
     }
     expect((await target.blobUploads.toArray()).map((row) => row.sha256).sort()).toEqual([...year.photoBytes.keys()].sort());
@@ -234,7 +236,7 @@ describe('a full backup, restored', () => {
     expect(await restore.restore(backup)).toEqual({ added: 7, updated: 0, unchanged: 0, skipped: 0, photosStored: 1, photosMissing: 1 });
     expect(await target.logEntries.get('entry-2')).toEqual({ ...legacyFile.logEntries[1], owner: NEW_OWNER });
     const row = await target.photoBlobs.get(legacyFile.photos[0]?.sha256 ?? '');
-    expect(new Uint8Array(await (row as { blob: Blob }).blob.arrayBuffer())).toEqual(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8, 250, 251, 252, 253]));
+    expect(new Uint8Array(await photoBlobOf(row as PhotoBlobRow).arrayBuffer())).toEqual(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8, 250, 251, 252, 253]));
     expect(await target.meetingRounds.count()).toBe(0);
     expect(await target.coachingSessions.count()).toBe(0);
   });

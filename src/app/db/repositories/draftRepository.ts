@@ -1,3 +1,4 @@
+import { draftValueForStorage, draftValueFromStorage } from '../draftValueBlobs';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 
 /**
@@ -8,10 +9,11 @@ import type { SetwiseDatabase } from '../SetwiseDatabase';
 export function createDraftRepository(db: SetwiseDatabase) {
   return {
     async get(key: string): Promise<unknown> {
-      return (await db.drafts.get(key))?.value;
+      return draftValueFromStorage((await db.drafts.get(key))?.value);
     },
     async put(key: string, value: unknown): Promise<void> {
-      await db.drafts.put({ key, value, updatedAt: new Date().toISOString() });
+      const stored = await draftValueForStorage(value);
+      await db.drafts.put({ key, value: stored, updatedAt: new Date().toISOString() });
     },
     async remove(key: string): Promise<void> {
       await db.drafts.delete(key);

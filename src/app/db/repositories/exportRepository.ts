@@ -7,6 +7,7 @@ import { OWN_WRITING_TABLES, type OwnWritingTable } from '../../../domain/sync/o
 import { isLive, type SyncedRecord } from '../../../domain/syncedRecord';
 import { getOwner } from '../deviceClock';
 import type { PhotoBlobRow } from '../rows';
+import { photoBlobOf } from '../photoBlobRow';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 import { ownWritingFilter } from './ownWriting';
 
@@ -50,7 +51,7 @@ const BASE64_PIECE_BYTES = 3 * 8192;
 
 /** A photo's bytes as a data: URL, in pieces (never one giant string). */
 async function photoDataUrl(row: PhotoBlobRow, fallbackType: string): Promise<Blob> {
-  const bytes = new Uint8Array(await row.blob.arrayBuffer());
+  const bytes = new Uint8Array(await photoBlobOf(row).arrayBuffer());
   const pieces: string[] = [`data:${row.mimeType || fallbackType || 'application/octet-stream'};base64,`];
   for (let start = 0; start < bytes.length; start += BASE64_PIECE_BYTES) {
     const piece = bytes.subarray(start, start + BASE64_PIECE_BYTES);

@@ -1,5 +1,6 @@
 import type { Photo } from '../../../domain/photo';
 import { isLive } from '../../../domain/syncedRecord';
+import { photoBlobOf } from '../photoBlobRow';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 import { writeRecordChange } from '../writeRecordChange';
 import { hashPhoto, storePhoto, type PreparedPhoto } from './storePhoto';
@@ -39,7 +40,8 @@ export function createPhotoRepository(db: SetwiseDatabase) {
     },
 
     async blob(sha256: string): Promise<Blob | undefined> {
-      return (await db.photoBlobs.get(sha256))?.blob;
+      const row = await db.photoBlobs.get(sha256);
+      return row ? photoBlobOf(row) : undefined;
     },
   };
 }

@@ -15,7 +15,8 @@ import type { OwnWritingTable } from '../../../domain/sync/ownWritingTables';
 import { SYNC_TABLE_SCHEMAS } from '../../../domain/sync/syncTables';
 import { IDENTITY_FIELDS, isLive, LOCAL_OWNER, type SyncedRecord } from '../../../domain/syncedRecord';
 import { getDeviceId, getOwner } from '../deviceClock';
-import type { OutboxRow } from '../rows';
+import { photoBlobRow } from '../photoBlobRow';
+import type { OutboxRow, PhotoBlobRow } from '../rows';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 
 /** A file that cannot be restored, with the sentence to show (BACKUP_ERRORS). */
@@ -214,13 +215,13 @@ export function createRestoreRepository(db: SetwiseDatabase) {
       const restoredPhotos = new Set((backup.records.get('photos') ?? []).map((record) => record.id));
       const photos: BackupPhoto[] = backup.file.photos.filter((photo) => restoredPhotos.has(photo.id));
       const wanted = new Set(photos.map((photo) => photo.sha256));
-      const bytes = new Map<string, { blob: Blob; mimeType: string; bytes: number }>();
+      const bytes = new Map<string, PhotoBlobRow>();
       for (const photo of photos) {
         if (bytes.has(photo.sha256) || !photo.dataUrl) continue;
         const decoded = decodeDataUrl(photo.dataUrl);
         if (!decoded || (await sha256Hex(decoded.bytes)) !== photo.sha256) continue;
         const mimeType = decoded.mimeType || (typeof photo.mimeType === 'string' ? photo.mimeType : '');
-        bytes.set(photo.sha256, { blob: new Blob([decoded.bytes], { type: mimeType }), mimeType, bytes: decoded.bytes.length });
+        bytes.set(photo.sha256, photoBlobRow(photo.sha256, new Uint8Array(decoded.bytes).buffer, mimeType));
       }
       let photosStored = 0;
       let photosMissing = 0;
@@ -232,7 +233,7 @@ export function createRestoreRepository(db: SetwiseDatabase) {
             photosMissing += 1;
             continue;
           }
-          await db.photoBlobs.put({ sha256, ...row });
+          await db.photoBlobs.put(row);
           await db.blobUploads.put({ sha256, queuedAt: now.toISOString() });
           photosStored += 1;
         }

@@ -2,6 +2,7 @@ import { newId } from '../../../domain/ids';
 import { MAX_PHOTOS_PER_ENTRY, type Photo } from '../../../domain/photo';
 import { isLive } from '../../../domain/syncedRecord';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
+import { photoBlobRow } from '../photoBlobRow';
 import { writeRecordChange } from '../writeRecordChange';
 
 export interface PreparedPhoto {
@@ -12,15 +13,18 @@ export interface PreparedPhoto {
 
 export interface HashedPhoto extends PreparedPhoto {
   readonly sha256: string;
+  /** The bytes, read before the transaction (see PhotoBlobRow). */
+  readonly data: ArrayBuffer;
 }
 
 export class TooManyPhotosError extends Error {}
 
 /** Hash before opening a transaction: IndexedDB transactions cannot wait on WebCrypto. */
 export async function hashPhoto(photo: PreparedPhoto): Promise<HashedPhoto> {
-  const digest = await crypto.subtle.digest('SHA-256', await photo.blob.arrayBuffer());
+  const data = await photo.blob.arrayBuffer();
+  const digest = await crypto.subtle.digest('SHA-256', data);
   const sha256 = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return { ...photo, sha256 };
+  return { ...photo, sha256, data };
 }
 
 /**
@@ -33,7 +37,7 @@ export async function storePhoto(db: SetwiseDatabase, entryId: string, photo: Ha
     throw new TooManyPhotosError(`An entry can hold ${MAX_PHOTOS_PER_ENTRY} photos at most.`);
   }
   if (!(await db.photoBlobs.get(photo.sha256))) {
-    await db.photoBlobs.put({ sha256: photo.sha256, blob: photo.blob, mimeType: photo.blob.type, bytes: photo.blob.size });
+    await db.photoBlobs.put(photoBlobRow(photo.sha256, photo.data, photo.blob.type));
     await db.blobUploads.put({ sha256: photo.sha256, queuedAt: new Date().toISOString() });
   }
   return writeRecordChange<Photo>(db, {
