@@ -14,15 +14,25 @@ export function MeasureFacts({ measure }: { readonly measure: ImpactMeasure }) {
     }),
     [measure.challengeId, measure.trialId],
   );
+  // The link stands alone in the list, not in a sentence: it needs a full-size touch target.
+  const linkClass = 'button button--quiet';
   let evidenceFor = <span className="muted">Not linked</span>;
   if (linked === undefined) {
     evidenceFor = <></>;
   } else if (measure.trialId) {
-    evidenceFor = linked.trial ? <Link href={`~/trials/${linked.trial.id}`}>Trial: {linked.trial.what}</Link> : <>A trial</>;
+    evidenceFor = linked.trial ? (
+      <Link href={`~/trials/${linked.trial.id}`} className={linkClass}>
+        Trial: {linked.trial.what}
+      </Link>
+    ) : (
+      <>A trial</>
+    );
   } else if (measure.challengeId) {
     evidenceFor =
       linked.challenge && linked.challenge.id === measure.challengeId ? (
-        <Link href="~/challenge">My challenge: {linked.challenge.focus}</Link>
+        <Link href="~/challenge" className={linkClass}>
+          My challenge: {linked.challenge.focus}
+        </Link>
       ) : (
         <>An earlier challenge</>
       );

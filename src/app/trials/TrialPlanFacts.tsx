@@ -24,7 +24,10 @@ export function TrialPlanFacts({ trial }: { readonly trial: StrategyTrial }) {
         {trial.challengeId === null ? (
           <span className="muted">Not linked to a challenge</span>
         ) : challenge === undefined ? null : challenge && challenge.id === trial.challengeId ? (
-          <Link href="~/challenge">{challenge.focus}</Link>
+          // A link on its own in the list, not in a sentence: it needs a full-size touch target.
+          <Link href="~/challenge" className="button button--quiet">
+            {challenge.focus}
+          </Link>
         ) : (
           'An earlier challenge'
         )}
