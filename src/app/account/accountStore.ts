@@ -22,10 +22,20 @@ interface AccountState {
   readonly csrfToken: string | null;
   /** True when the server said the session is gone: the app keeps working and asks to sign in. */
   readonly sessionExpired: boolean;
+  /**
+   * Moves on when a person's data was removed from this device (or removing it failed half
+   * way), so AccountScope opens the local database afresh even when who is signed in stays the
+   * same. In memory only.
+   */
+  readonly localDataGeneration: number;
   signedIn(account: Account, csrfToken: string): void;
   sessionConfirmed(csrfToken: string): void;
   sessionLost(): void;
   signedOut(): void;
+  /** The signed-in person's data is gone from this device: signed out, and the screens reopen. */
+  removedFromDevice(): void;
+  /** Open the local database afresh (after removing someone's data stopped part way). */
+  reopenLocalData(): void;
 }
 
 export const ACCOUNT_STORAGE_KEY = 'setwise.account';
@@ -36,10 +46,14 @@ export const useAccountStore = create<AccountState>()(
       account: null,
       csrfToken: null,
       sessionExpired: false,
+      localDataGeneration: 0,
       signedIn: (account, csrfToken) => set({ account, csrfToken, sessionExpired: false }),
       sessionConfirmed: (csrfToken) => set({ csrfToken, sessionExpired: false }),
       sessionLost: () => set({ csrfToken: null, sessionExpired: true }),
       signedOut: () => set({ account: null, csrfToken: null, sessionExpired: false }),
+      removedFromDevice: () =>
+        set((state) => ({ account: null, csrfToken: null, sessionExpired: false, localDataGeneration: state.localDataGeneration + 1 })),
+      reopenLocalData: () => set((state) => ({ localDataGeneration: state.localDataGeneration + 1 })),
     }),
     {
       name: ACCOUNT_STORAGE_KEY,

@@ -1,12 +1,14 @@
 import { createRepositories, type Repositories } from '../db/createRepositories';
 import { SetwiseDatabase } from '../db/SetwiseDatabase';
 import { useAppNoticeStore } from '../state/appNoticeStore';
-import { useSyncStatusStore } from '../state/syncStatusStore';
+import { useSyncStatusStore, type SyncStatus } from '../state/syncStatusStore';
 import { createSyncApi } from '../sync/createSyncApi';
 import { createSyncEngine, type SyncEngine } from '../sync/createSyncEngine';
 import { SyncHttpError } from '../sync/SyncHttpError';
 import type { AccountApi } from './accountApi';
 import { databaseNameFor, useAccountStore, type Account } from './accountStore';
+import { endLeftoverSession } from './endLeftoverSession';
+import { runningAppServices } from './runningAppServices';
 
 export interface AppServices {
   readonly db: SetwiseDatabase;
@@ -14,7 +16,21 @@ export interface AppServices {
   readonly engine: SyncEngine | null;
   start(): void;
   stop(): void;
+  /**
+   * Closes the database after stop(); it reopens by itself if used again (React may run the
+   * effect again in development) — unless the services were shut down or the database deleted.
+   */
+  closeForNow(): void;
+  /**
+   * Stops for good, before the database is deleted: sync and the server's change events stop,
+   * a sync round under way may finish (for a moment at most), the search index lets go, and
+   * the database closes so that nothing can open — and so recreate — it again.
+   */
+  shutDown(): Promise<void>;
 }
+
+/** How long shutting down waits for a sync round under way; a hung request must not hold up a sign-out. */
+const ROUND_WAIT_MS = 3000;
 
 /**
  * Everything the app needs for one person on this device: their local database, the
@@ -23,6 +39,10 @@ export interface AppServices {
  */
 export function createAppServices(account: Account | null, accountApi: AccountApi): AppServices {
   const db = new SetwiseDatabase(databaseNameFor(account));
+  // Once shut down, or once the database is deleted under it, it must never be opened again:
+  // Dexie would recreate it, empty but named after the person, or with a late search index.
+  let closedForGood = false;
+  let stopped = false;
   const setNotice = useAppNoticeStore.getState().setNotice;
   db.on('blocked', () => setNotice('upgrade-blocked'));
   db.on('versionchange', (event) => {
@@ -30,6 +50,7 @@ export function createAppServices(account: Account | null, accountApi: AccountAp
     // newVersion null: the database is being deleted, not upgraded — a sign-in adopting the
     // signed-out writing, or a sign-out removing it. Not a new version of Setwise, so no banner.
     if (event.newVersion !== null) setNotice('updated-elsewhere');
+    else closedForGood = true;
     return false;
   });
   db.on('ready', () => {
@@ -37,17 +58,56 @@ export function createAppServices(account: Account | null, accountApi: AccountAp
   });
   const repositories = createRepositories(db);
   const setStatus = useSyncStatusStore.getState().setStatus;
+  // A round that ends after stop() must not overwrite the status of whoever comes next.
+  const report = (status: SyncStatus) => {
+    if (!stopped) setStatus(status);
+  };
+  const closeForNow = () => {
+    if (!closedForGood) db.close({ disableAutoOpen: false });
+  };
+
   if (!account) {
-    // The search index follows this database while it is open; stopping lets it save and let go.
-    return { db, repositories, engine: null, start: () => setStatus({ kind: 'local-only' }), stop: () => void repositories.search.close() };
+    // A sign-out that could not reach the server left its session behind: end it when online.
+    const endLeftover = () => void endLeftoverSession(accountApi).catch(() => undefined);
+    const services: AppServices = {
+      db,
+      repositories,
+      engine: null,
+      start() {
+        if (closedForGood) return;
+        stopped = false;
+        runningAppServices.add(services);
+        setStatus({ kind: 'local-only' });
+        if (typeof window === 'undefined') return;
+        window.addEventListener('online', endLeftover);
+        endLeftover();
+      },
+      // The search index follows this database while it is open; stopping lets it save and let go.
+      stop() {
+        stopped = true;
+        runningAppServices.remove(services);
+        if (typeof window !== 'undefined') window.removeEventListener('online', endLeftover);
+        void repositories.search.close();
+      },
+      closeForNow,
+      async shutDown() {
+        services.stop();
+        closedForGood = true;
+        await repositories.search.close();
+        db.close();
+      },
+    };
+    return services;
   }
 
   const api = createSyncApi({ csrfToken: () => useAccountStore.getState().csrfToken });
   const engine = createSyncEngine({
     db,
     api,
-    onStatus: setStatus,
-    onSignedOut: () => useAccountStore.getState().sessionLost(),
+    onStatus: report,
+    onSignedOut: () => {
+      if (!stopped) useAccountStore.getState().sessionLost();
+    },
     locks: typeof navigator !== 'undefined' ? navigator.locks : undefined,
     // The CSRF token lives in memory only: after a reload, ask the server for it again.
     prepare: async () => {
@@ -61,12 +121,15 @@ export function createAppServices(account: Account | null, accountApi: AccountAp
   });
   let events: EventSource | null = null;
 
-  return {
+  const services: AppServices = {
     db,
     repositories,
     engine,
     start() {
-      void db.meta.put({ key: 'owner', value: account.userId });
+      if (closedForGood) return;
+      stopped = false;
+      runningAppServices.add(services);
+      void db.meta.put({ key: 'owner', value: account.userId }).catch(() => undefined);
       engine.start();
       if (typeof EventSource !== 'undefined') {
         events = new EventSource('/api/sync/events');
@@ -76,9 +139,26 @@ export function createAppServices(account: Account | null, accountApi: AccountAp
       }
     },
     stop() {
+      stopped = true;
+      runningAppServices.remove(services);
       events?.close();
+      events = null;
       engine.stop();
       void repositories.search.close();
     },
+    closeForNow,
+    async shutDown() {
+      services.stop();
+      closedForGood = true;
+      let waited: ReturnType<typeof setTimeout> | undefined;
+      const enough = new Promise<void>((resolve) => {
+        waited = setTimeout(resolve, ROUND_WAIT_MS);
+      });
+      await Promise.race([engine.idle(), enough]);
+      clearTimeout(waited);
+      await repositories.search.close();
+      db.close();
+    },
   };
+  return services;
 }

@@ -2,6 +2,7 @@ import { adoptSignedOutRecords } from '../db/adoptSignedOutRecords';
 import { SetwiseDatabase } from '../db/SetwiseDatabase';
 import type { AccountApi, SessionInfo } from './accountApi';
 import { databaseNameFor, useAccountStore, type Account } from './accountStore';
+import { LEFTOVER_SESSION_KEY } from './endLeftoverSession';
 
 function toAccount(session: SessionInfo): Account {
   return { userId: session.user.id, email: session.user.email, displayName: session.user.displayName, roles: session.user.roles };
@@ -15,6 +16,8 @@ function toAccount(session: SessionInfo): Account {
  */
 export async function completeSignIn(session: SessionInfo): Promise<number> {
   const account = toAccount(session);
+  // The new session's cookie has replaced any a sign-out left behind: nothing is left to end.
+  localStorage.removeItem(LEFTOVER_SESSION_KEY);
   const db = new SetwiseDatabase(databaseNameFor(account));
   try {
     await db.meta.put({ key: 'owner', value: account.userId });

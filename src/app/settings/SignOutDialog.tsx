@@ -2,15 +2,17 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useAccountServices } from '../account/AccountContext';
 import { useAccountNoticeStore } from '../account/accountNoticeStore';
 import { signOutOfThisDevice } from '../account/signOutOfThisDevice';
-import { useLive } from '../db/useLiveRecords';
+import { useWritingOnlyOnThisDevice } from '../account/useWritingOnlyOnThisDevice';
+import { totalOnlyOnThisDevice, writingOnlyOnThisDevice, type WritingOnlyOnThisDevice } from '../account/writingOnlyOnThisDevice';
 import { FormError } from '../ui/FormError';
+import { flushPendingSaves } from '../ui/pendingSaves';
+import { SignOutUnsyncedWarning } from './SignOutUnsyncedWarning';
 
 type Choice = 'keep' | 'remove';
 
-function notYetOnServer(count: number): string {
-  return count === 1
-    ? '1 change has not reached the server yet. If you remove it from this device now it is lost.'
-    : `${count.toLocaleString('en-GB')} changes have not reached the server yet. If you remove them from this device now they are lost.`;
+/** Whether anything is only on this device now that was not when the person chose. */
+function moreThanShown(now: WritingOnlyOnThisDevice, shown: WritingOnlyOnThisDevice): boolean {
+  return now.changes > shown.changes || now.photos > shown.photos || now.drafts > shown.drafts || now.setAside > shown.setAside;
 }
 
 interface SignOutDialogProps {
@@ -21,16 +23,18 @@ interface SignOutDialogProps {
 
 /**
  * Signing out is one deliberate step: keep the writing here (the default) or remove it, for a
- * shared tablet. Removing changes that never reached the server would lose them, so that needs
- * "I understand" first, and "Sync now" is offered before it. A native modal <dialog>: the
- * browser keeps focus inside it, makes the page behind inert and closes it on Escape.
+ * shared tablet. Before anything is removed the dialog says what is only on this device —
+ * changes and photos not yet sent, unfinished drafts, changes the server did not accept — and
+ * offers "Sync now" and "Download everything I wrote"; removing it all the same takes "Remove
+ * anyway". Nothing written after the person looked is removed without them seeing it first.
+ * A native modal <dialog>: the browser keeps focus inside it, makes the page behind inert and
+ * closes it on Escape.
  */
 export function SignOutDialog({ canSync, onClose }: SignOutDialogProps) {
   const { api, services } = useAccountServices();
   const tell = useAccountNoticeStore((state) => state.tell);
-  const pending = useLive((repositories) => repositories.device.pendingChangeCount());
+  const onlyHere = useWritingOnlyOnThisDevice();
   const [choice, setChoice] = useState<Choice>('keep');
-  const [understood, setUnderstood] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -51,18 +55,28 @@ export function SignOutDialog({ canSync, onClose }: SignOutDialogProps) {
     };
   }, []);
 
-  const waiting = pending ?? 0;
+  const waiting = onlyHere ? totalOnlyOnThisDevice(onlyHere) : 0;
   const removing = choice === 'remove';
-  // Until the count is read, removing cannot be judged safe.
-  const confirmBlocked = busy || (removing && (pending === undefined || (waiting > 0 && !understood)));
+  // Until the counts are read, removing cannot be judged safe.
+  const removeBlocked = busy || (removing && (onlyHere === undefined || waiting > 0));
 
-  async function signOut() {
+  async function signOut(remove: boolean) {
     setBusy(true);
     setError(null);
     try {
-      await signOutOfThisDevice(api, { removeLocalData: removing });
+      if (remove) {
+        // Typing still on its way to the device counts too: it is on the device once flushed.
+        await flushPendingSaves();
+        const now = await writingOnlyOnThisDevice(services.db);
+        if (!onlyHere || moreThanShown(now, onlyHere)) {
+          setError('Something new was written on this device while this was open. Nothing has been removed: check what is said above, then choose again.');
+          setBusy(false);
+          return;
+        }
+      }
+      await signOutOfThisDevice(api, { removeLocalData: remove });
       tell(
-        removing
+        remove
           ? 'Signed out, and your writing was removed from this device.'
           : 'Signed out. Your writing is still on this device and syncs again when you sign in.',
       );
@@ -87,20 +101,9 @@ export function SignOutDialog({ canSync, onClose }: SignOutDialogProps) {
       }}
     >
       <h2 id={`${id}-title`}>Sign out on this device?</h2>
-      {waiting > 0 ? (
-        <div className="warning">
-          <p id={`${id}-warning`}>{notYetOnServer(waiting)}</p>
-          {canSync ? (
-            <div className="button-row">
-              <button type="button" className="button" onClick={() => services.engine?.requestSync()}>
-                Sync now
-              </button>
-            </div>
-          ) : (
-            <p>Sign in again first to send them to the server.</p>
-          )}
-        </div>
-      ) : pending === 0 ? (
+      {onlyHere && waiting > 0 ? (
+        <SignOutUnsyncedWarning writing={onlyHere} canSync={canSync} sentenceId={`${id}-warning`} />
+      ) : onlyHere ? (
         <p>Everything you wrote here has reached the server.</p>
       ) : null}
       <fieldset>
@@ -114,23 +117,31 @@ export function SignOutDialog({ canSync, onClose }: SignOutDialogProps) {
           <input type="radio" name={`${id}-choice`} checked={removing} onChange={() => setChoice('remove')} />
           Remove my writing from this device (shared tablet)
         </label>
-        <p className="field__hint">For a tablet other people use. What has reached the server stays safe there.</p>
+        <p className="field__hint">
+          For a tablet other people use: nothing of yours stays on it. What has reached the server stays safe there.
+        </p>
       </fieldset>
       {removing && waiting > 0 ? (
-        <label className="choice">
-          <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} />
-          I understand — {waiting === 1 ? 'this change' : 'these changes'} will be lost
-        </label>
+        <div className="warning">
+          <p id={`${id}-anyway`}>
+            To keep what is only on this device, sync it or download it first. Or remove it anyway: it cannot be brought back.
+          </p>
+          <div className="button-row">
+            <button type="button" className="button button--danger" disabled={busy} aria-describedby={`${id}-anyway`} onClick={() => void signOut(true)}>
+              {busy ? 'Removing…' : 'Remove anyway'}
+            </button>
+          </div>
+        </div>
       ) : null}
       <FormError message={error} />
       <div className="button-row">
         <button
           type="button"
           className={removing ? 'button button--danger' : 'button button--primary'}
-          disabled={confirmBlocked}
-          onClick={() => void signOut()}
+          disabled={removing ? removeBlocked : busy}
+          onClick={() => void signOut(removing)}
         >
-          {busy ? 'Signing out…' : removing ? 'Sign out and remove my writing' : 'Sign out'}
+          {busy ? (removing ? 'Removing…' : 'Signing out…') : removing ? 'Sign out and remove my writing' : 'Sign out'}
         </button>
         <button type="button" className="button" disabled={busy} onClick={onClose}>
           Cancel
