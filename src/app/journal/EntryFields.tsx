@@ -1,6 +1,7 @@
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { getReflectionTemplate } from '../../domain/reflectionTemplates';
 import { useLive } from '../db/useLiveRecords';
+import { PupilDataFormHint } from '../privacy/PupilDataFormHint';
 import { describedBy, Field } from '../ui/Field';
 import type { EntryFormValues } from './entryForm';
 import { TemplateChips } from './TemplateChips';
@@ -37,6 +38,7 @@ export function EntryFields({ idPrefix, errors, autoFocus = false }: EntryFields
           aria-describedby={describedBy(id('body'), template.prompts.length ? 'hint' : undefined, errors.body)}
           {...register('body')}
         />
+        <PupilDataFormHint<EntryFormValues> name="body" label="What happened?" />
       </Field>
       {template.prompts.map((prompt) => (
         <Field key={prompt.id} id={id(`prompt-${prompt.id}`)} label={prompt.label} hint={prompt.hint || undefined}>
@@ -45,6 +47,7 @@ export function EntryFields({ idPrefix, errors, autoFocus = false }: EntryFields
             aria-describedby={describedBy(id(`prompt-${prompt.id}`), prompt.hint || undefined)}
             {...register(`responses.${prompt.id}`)}
           />
+          <PupilDataFormHint<EntryFormValues> name={`responses.${prompt.id}`} label={prompt.label} />
         </Field>
       ))}
       <details className="entry-details">

@@ -3,6 +3,7 @@ import { useRepositories } from '../db/RepositoryContext';
 import { useLive } from '../db/useLiveRecords';
 import { useToastStore } from '../ui/toastStore';
 import { BlobImage } from './BlobImage';
+import { PhotoCaptionField } from './PhotoCaptionField';
 import { PhotoPicker } from './PhotoPicker';
 
 function SavedPhoto({ photo, index }: { photo: Photo; index: number }) {
@@ -13,6 +14,7 @@ function SavedPhoto({ photo, index }: { photo: Photo; index: number }) {
     <li>
       <figure>
         <BlobImage blob={blob} alt={photo.caption || `Photo ${index + 1}`} />
+        <PhotoCaptionField photo={photo} index={index} />
         <button
           type="button"
           className="button button--quiet"

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { checkPhotoFile } from '../../domain/photo';
 import type { PreparedPhoto } from '../db/repositories/photoRepository';
+import { PhotoReminder } from '../privacy/PhotoReminder';
 import { preparePhoto } from './preparePhoto';
 
 /**
@@ -44,12 +45,13 @@ export function PhotoPicker({ onAdd }: { onAdd: (photo: PreparedPhoto) => Promis
         type="file"
         accept="image/*"
         multiple
+        aria-describedby={`${inputId}-reminder`}
         onChange={(event) => {
           void handleFiles(event.target.files);
           event.target.value = '';
         }}
       />
-      <p className="muted">Photograph working walls and displays; avoid pupils' faces.</p>
+      <PhotoReminder id={`${inputId}-reminder`} />
       {problems.length > 0 ? (
         <ul className="field__error" role="alert">
           {problems.map((problem) => (
