@@ -50,7 +50,8 @@ describe('sealing one row', () => {
   it('refuses a row altered on disk, or moved to another table', () => {
     const stored = sealRow({ id: 'e1', body: 'x' }, plan, keys) as Record<string, Uint8Array>;
     const altered = new Uint8Array(stored[SEALED_FIELD] as Uint8Array);
-    altered[altered.length - 1] ^= 1;
+    const last = altered.length - 1;
+    altered[last] = (altered[last] ?? 0) ^ 1;
     expect(() => openRow({ ...stored, [SEALED_FIELD]: altered }, plan, keys)).toThrow();
     expect(() => openRow(stored, { ...plan, table: 'trials' }, keys)).toThrow();
   });
