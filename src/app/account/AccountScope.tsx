@@ -1,9 +1,14 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import { RepositoryProvider } from '../db/RepositoryContext';
 import type { AccountApi } from './accountApi';
 import { AccountProvider } from './AccountContext';
 import { useAccountStore, type Account } from './accountStore';
 import { createAppServices } from './createAppServices';
+import { LockGate } from '../lock/LockGate';
+import { LockProvider } from '../lock/LockContext';
+import { useAccountNoticeStore } from './accountNoticeStore';
+import { removeUserDataFromDevice } from './removeUserDataFromDevice';
 
 interface ServicesScopeProps {
   readonly account: Account | null;
@@ -13,20 +18,37 @@ interface ServicesScopeProps {
 
 function ServicesScope({ account, accountApi, children }: ServicesScopeProps) {
   const services = useMemo(() => createAppServices(account, accountApi), [account, accountApi]);
+  const status = useStore(services.lock.store, (state) => state.status);
+  const open = status === 'off' || status === 'unlocked';
   useEffect(() => {
+    void services.lock.initialise();
+  }, [services]);
+  // Sync runs only while the device is open: locking stops it and closes the database (which
+  // drops Dexie's in-memory copies); unlocking starts it again (docs/decisions/016).
+  useEffect(() => {
+    if (!open) return;
     services.start();
     return () => {
       services.stop();
       services.closeForNow();
     };
-  }, [services]);
+  }, [services, open]);
+
+  const forgotten = useCallback(async () => {
+    await removeUserDataFromDevice(account);
+    if (account) useAccountNoticeStore.getState().tell('This tablet’s locked copy has been removed. Sign in again to download your writing.');
+  }, [account]);
 
   return (
-    <AccountProvider value={{ api: accountApi, services }}>
-      <RepositoryProvider key={services.db.name} repositories={services.repositories}>
-        {children}
-      </RepositoryProvider>
-    </AccountProvider>
+    <LockProvider controller={services.lock}>
+      <AccountProvider value={{ api: accountApi, services }}>
+        <LockGate controller={services.lock} signedIn={account !== null} onForgotten={forgotten}>
+          <RepositoryProvider key={services.db.name} repositories={services.repositories}>
+            {children}
+          </RepositoryProvider>
+        </LockGate>
+      </AccountProvider>
+    </LockProvider>
   );
 }
 

@@ -1,4 +1,7 @@
 import { createRepositories, type Repositories } from '../db/createRepositories';
+import { createPasscodeLockRepository } from '../db/encryption/createPasscodeLockRepository';
+import { createDeviceKeyring } from '../db/encryption/deviceKeyring';
+import { createLockController, type LockController } from '../lock/createLockController';
 import { SetwiseDatabase } from '../db/SetwiseDatabase';
 import { useAppNoticeStore } from '../state/appNoticeStore';
 import { useSyncStatusStore, type SyncStatus } from '../state/syncStatusStore';
@@ -14,6 +17,8 @@ export interface AppServices {
   readonly db: SetwiseDatabase;
   readonly repositories: Repositories;
   readonly engine: SyncEngine | null;
+  /** The passcode lock: start() only once it is open (no passcode, or unlocked). */
+  readonly lock: LockController;
   start(): void;
   stop(): void;
   /**
@@ -38,7 +43,9 @@ const ROUND_WAIT_MS = 3000;
  * Signed out there is no engine: everything stays on the device and the line says so.
  */
 export function createAppServices(account: Account | null, accountApi: AccountApi): AppServices {
-  const db = new SetwiseDatabase(databaseNameFor(account));
+  // 'checking' until the lock settings are read: nothing may be written in clear before then.
+  const db = new SetwiseDatabase(databaseNameFor(account), createDeviceKeyring('checking'));
+  const lock = createLockController(createPasscodeLockRepository(db));
   // Once shut down, or once the database is deleted under it, it must never be opened again:
   // Dexie would recreate it, empty but named after the person, or with a late search index.
   let closedForGood = false;
@@ -73,6 +80,7 @@ export function createAppServices(account: Account | null, accountApi: AccountAp
       db,
       repositories,
       engine: null,
+      lock,
       start() {
         if (closedForGood) return;
         stopped = false;
@@ -125,6 +133,7 @@ export function createAppServices(account: Account | null, accountApi: AccountAp
     db,
     repositories,
     engine,
+    lock,
     start() {
       if (closedForGood) return;
       stopped = false;

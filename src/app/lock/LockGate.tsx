@@ -19,7 +19,7 @@ interface LockGateProps {
 export function LockGate({ controller, signedIn, onForgotten, children }: LockGateProps) {
   const status = useStore(controller.store, (state) => state.status);
   useIdleLock(controller);
-  if (status === 'checking') return <p className="lock-screen__opening" role="status">Opening Setwise…</p>;
+  if (status === 'checking') return <p className="lock-screen__opening">Opening Setwise…</p>;
   if (status === 'locked') return <LockScreen controller={controller} signedIn={signedIn} onForgotten={onForgotten} />;
   return <>{children}</>;
 }

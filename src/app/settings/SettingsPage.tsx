@@ -1,4 +1,5 @@
 import { version } from '../../../package.json';
+import { PasscodeSection } from '../lock/PasscodeSection';
 import { PageHeader } from '../ui/PageHeader';
 import { AccountSection } from './AccountSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
@@ -13,6 +14,7 @@ export function SettingsPage() {
     <>
       <PageHeader title="Settings" />
       <AccountSection />
+      <PasscodeSection />
       <SetAsideChangesSection />
       <StorageFactsSection />
       <ExportSection />

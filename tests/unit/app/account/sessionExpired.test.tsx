@@ -16,7 +16,7 @@ describe('an expired sign-in', () => {
     const { user, location } = renderAccountApp({ api, path: '/journal' });
 
     // The sync engine finds no session and asks for a sign-in.
-    const status = screen.getByRole('status');
+    const status = await screen.findByRole('status');
     const link = await within(status).findByRole('link', { name: 'Sign in to sync' });
     await waitFor(() => expect(status).toHaveTextContent('Sign in to sync — 1 change waiting'));
     expect(useAccountStore.getState().sessionExpired).toBe(true);

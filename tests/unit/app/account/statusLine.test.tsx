@@ -10,7 +10,7 @@ afterEach(resetAccountWorld);
 describe('the status line, signed out', () => {
   it('just says "Saved on this device" while nothing was written', async () => {
     renderAccountApp({ path: '/journal' });
-    const status = screen.getByRole('status');
+    const status = await screen.findByRole('status');
     await waitFor(() => expect(status).toHaveTextContent('Saved on this device'));
     expect(within(status).queryByRole('link')).not.toBeInTheDocument();
   });
@@ -18,7 +18,7 @@ describe('the status line, signed out', () => {
   it('offers "Sign in to sync", leading to Settings, once there is writing to sync', async () => {
     await writeSignedOut(['First thoughts on the challenge.']);
     const { user, location } = renderAccountApp({ path: '/journal' });
-    const status = screen.getByRole('status');
+    const status = await screen.findByRole('status');
     const link = await within(status).findByRole('link', { name: 'Sign in to sync' });
     expect(status).toHaveTextContent('Saved on this device — Sign in to sync');
     expect(link).toHaveAttribute('href', '/settings');

@@ -32,7 +32,7 @@ describe('Settings', () => {
     stubStorage({ persisted: true, grant: true });
     renderSettings();
 
-    const storage = screen.getByRole('region', { name: 'Storage on this device' });
+    const storage = await screen.findByRole('region', { name: 'Storage on this device' });
     expect(
       await within(storage).findByText("Persistent — your browser will not clear Setwise's data to free space."),
     ).toBeInTheDocument();
