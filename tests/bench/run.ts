@@ -1,115 +1,80 @@
-// `npm run bench`: measurements that are not pass/fail tests. Prints a table and writes
-// docs/benchmarks.md with the date, commit and machine.
+// `npm run bench`: measurements, not pass/fail tests, run on this machine one after another.
+// Each section is its own module returning table rows, every timed figure from at least 5 runs
+// (median and spread). Prints one table; a full run (every section at full size) also writes it
+// to docs/benchmarks.md with the date, commit, machine and how each figure is measured.
+// The app is built into a temporary directory (SETWISE_SKIP_BUILD=1: a copy of dist/ as it is).
+// Development: BENCH_RUNS=1 BENCH_RECORDS=500 BENCH_ONLY=startup,search (section names below).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from '../../src/server/createServer';
-import { launchBrowser, newContext } from '../e2e/support/browser';
-import { measureAppWeight } from './appWeight';
-import { postgresTarget, sqliteTarget } from '../integration/support/storeTargets';
-import { measureKeystrokeToCommit } from './keystrokeToCommit';
-import { median, percentile } from './stats';
-import { measureSetPull } from './setPull';
-import { measureSearchLatency } from './searchLatency';
-import { measureSyncThroughput } from './syncThroughput';
-import { measureTimelineFirstRender, type TimelineRenderTiming } from './timelineRender';
+import { APP_WEIGHT_NOTE, appWeightRows } from './appWeight';
+import { BENCH, FAILED, FULL_RUN, only, withBenchApp, withBuiltApp } from './benchApp';
+import { KEYSTROKE_NOTE, keystrokeRows } from './keystrokeToCommit';
+import { LIGHTHOUSE_NOTE, lighthouseRows } from './lighthouse';
+import { RESTORE_NOTE, restoreRows } from './restoreBackup';
+import { SEARCH_NOTE, searchRows } from './searchInBrowser';
+import { SHARING_NOTE, sharingRows } from './setPull';
+import { STARTUP_NOTE, startupRows } from './startup';
+import type { Rows } from './stats';
+import { SYNC_NOTE, syncRows } from './syncThroughput';
+import { TIMELINE_NOTE, timelineRows } from './timelineRender';
+import { ENCRYPTION_NOTE, encryptionCostRows } from './encryptionCost';
+import { measurePeers } from './peers/measurePeers';
+import { measureServerLoad } from './load/measureServerLoad';
+
+const PEERS_NOTE =
+  'Peers: the same 10,000 small documents (a ~30-character first line and a ~200-character body) written into one Chromium profile\'s IndexedDB, pushed to a local server and pulled into a fresh profile, by Setwise (its real sync client against its real server on SQLite), PouchDB 9 (pouchdb-browser replicating with express-pouchdb on LevelDB) and RxDB 17 (Dexie storage, replicateRxCollection against a small endpoint on SQLite); runs interleaved. A ratio above 1 means Setwise was faster. Client bundles: esbuild and Vite, minified, gzip -9 (docs/decisions/012).';
+const LOAD_NOTE =
+  'Server load: 200 simulated devices (50 people × 4 devices), each signed in with its own cookie, pushing 1–5 entries and pulling from its cursor, then thinking 0.5–1.5 s, for 30 s, from one Node process over loopback; SQLite with one server process, PostgreSQL with two processes on one database. Peak memory is VmHWM of the server processes during the load (docs/decisions/013).';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = join(root, 'dist');
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** How each figure is measured, written under the table (one paragraph per section). */
+const NOTES = [APP_WEIGHT_NOTE, STARTUP_NOTE, LIGHTHOUSE_NOTE, KEYSTROKE_NOTE, RESTORE_NOTE, TIMELINE_NOTE, SEARCH_NOTE, ENCRYPTION_NOTE, SYNC_NOTE, SHARING_NOTE, PEERS_NOTE, LOAD_NOTE];
 
 async function main() {
-  if (process.env.SETWISE_SKIP_BUILD !== '1') execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  const weight = measureAppWeight(dist);
+  const startedAt = performance.now();
+  let chromium = 'Chromium';
+  const rows: Rows = [
+    ...(await withBuiltApp(root, async (built) => [
+      ...(await only('weight', async () => appWeightRows(built))),
+      ...(await withBenchApp(built, async (app) => {
+        chromium = `Debian Chromium ${app.browser.version()}`;
+        return [
+          ...(await only('startup', () => startupRows(app))),
+          ...(await only('lighthouse', () => lighthouseRows(app))),
+          ...(await only('keystroke', () => keystrokeRows(app))),
+          ...(await only('restore', () => restoreRows(app))),
+          ...(await only('timeline', () => timelineRows(app))),
+          ...(await only('search', () => searchRows(app))),
+          ...(await only('passcode', () => encryptionCostRows(app))),
+        ];
+      })),
+    ])),
+    ...(await only('sync', syncRows)),
+    ...(await only('sharing', sharingRows)),
+    ...(await only('peers', () => measurePeers({ docs: BENCH.records, runs: BENCH.runs, log: (line) => console.log(line) }))),
+    ...(await only('load', () => measureServerLoad())),
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'setwise-bench-'));
-  const server = await createServer({ staticDir: dist, dataDir, logLevel: 'warn' });
-  const baseURL = await server.listen({ host: '127.0.0.1', port: 0 });
-  const browser = await launchBrowser();
-  const runs: number[] = [];
-  const RUNS = 5;
-  const KEYS = 60;
-  const TIMELINE_RECORDS = 10_000;
-  let timeline: TimelineRenderTiming | undefined;
-  try {
-    for (let run = 0; run < RUNS; run += 1) {
-      const context = await newContext(browser);
-      const page = await context.newPage();
-      runs.push(...(await measureKeystrokeToCommit(page, baseURL, KEYS)));
-      await context.close();
-    }
-    const timelineContext = await newContext(browser);
-    timeline = await measureTimelineFirstRender(await timelineContext.newPage(), baseURL, TIMELINE_RECORDS);
-    await timelineContext.close();
-  } finally {
-    await browser.close();
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-
-  const SYNC_RECORDS = 10_000;
-  const SYNC_RUNS = 3;
-  const syncRows: [string, string][] = [];
-  for (const makeTarget of [sqliteTarget, postgresTarget]) {
-    const target = makeTarget();
-    const push: number[] = [];
-    const pull: number[] = [];
-    try {
-      for (let run = 0; run < SYNC_RUNS; run += 1) {
-        const timing = await measureSyncThroughput(target, SYNC_RECORDS);
-        push.push(timing.pushMs);
-        pull.push(timing.pullMs);
-      }
-    } finally {
-      await target.cleanUp();
-    }
-    const seconds = (values: number[]) => `median ${(median(values) / 1000).toFixed(2)} s (min ${(Math.min(...values) / 1000).toFixed(2)}, max ${(Math.max(...values) / 1000).toFixed(2)})`;
-    syncRows.push([`Sync, ${target.name}: push ${SYNC_RECORDS.toLocaleString('en-GB')} records (${SYNC_RUNS} runs)`, seconds(push)]);
-    syncRows.push([`Sync, ${target.name}: pull them into a second device`, seconds(pull)]);
-  }
-  const PER_MEMBER = 1250;
-  for (const makeTarget of [sqliteTarget, postgresTarget]) {
-    const target = makeTarget();
-    try {
-      const timing = await measureSetPull(target, PER_MEMBER);
-      syncRows.push([
-        `Sharing, ${target.name}: a set member's first pull of what they may see (8 members × ${PER_MEMBER.toLocaleString('en-GB')} entries, half shared)`,
-        `${timing.visible.toLocaleString('en-GB')} records in ${(timing.pullMs / 1000).toFixed(2)} s`,
-      ]);
-      syncRows.push([`Sharing, ${target.name}: one small push, access worked out from memberships (50 pushes)`, `median ${timing.pushMedianMs.toFixed(1)} ms`]);
-    } finally {
-      await target.cleanUp();
-    }
-  }
-
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
-  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
-  const rows: [string, string][] = [
-    ['First visit JS (gzip -9)', kb(weight.firstVisitJsGzipBytes)],
-    ['First visit CSS (gzip -9)', kb(weight.firstVisitCssGzipBytes)],
-    ['Precache', `${weight.precacheEntries} files, ${kb(weight.precacheBytes)} uncompressed`],
-    [`Keystroke → committed in IndexedDB (${RUNS}×${KEYS} keys)`, `p50 ${median(runs).toFixed(0)} ms, p95 ${percentile(runs, 95).toFixed(0)} ms, min ${Math.min(...runs).toFixed(0)} ms, max ${Math.max(...runs).toFixed(0)} ms`],
-    ...syncRows,
   ];
-  if (timeline) {
-    const ms = (values: readonly number[]) => `min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}`;
-    rows.push([
-      `Timeline first render, ${TIMELINE_RECORDS.toLocaleString('en-GB')} records (Chromium)`,
-      `first row painted: median ${timeline.medianMs.toFixed(0)} ms (${ms(timeline.runsMs)}, ${timeline.runsMs.length} loads); all ${timeline.countLine} listed: median ${timeline.allMedianMs.toFixed(0)} ms`,
-    ]);
-  }
-  const SEARCH_RECORDS = 10_000;
-  const search = await measureSearchLatency(SEARCH_RECORDS);
-  const searchRecords = SEARCH_RECORDS.toLocaleString('en-GB');
-  rows.push([`Search index build, ${searchRecords} records`, `${(search.buildMs / 1000).toFixed(2)} s; reload from the saved index and catch up ${(search.reloadMs / 1000).toFixed(2)} s (fake-indexeddb in Node)`]);
-  rows.push([`Search query, ${searchRecords} records (median, p95)`, `median ${search.medianMs.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms (${search.queries} queries, words and prefixes, highlighting included)`]);
+  const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
+
   const table = ['| measure | result |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
-  console.log(`\n${table}\n`);
+  console.log(`\n${table}\n\nbench: ${minutes} min (${BENCH.runs} runs, ${BENCH.records.toLocaleString('en-GB')} records)`);
+  if (!FULL_RUN || FAILED.length > 0) {
+    const why = FULL_RUN ? `failed: ${FAILED.join(', ')}` : 'not a full run (BENCH_RUNS, BENCH_RECORDS or BENCH_ONLY set)';
+    console.log(`bench: ${why}; docs/benchmarks.md left as it was.`);
+    process.exitCode = FAILED.length > 0 ? 1 : 0;
+    return;
+  }
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root }).toString().trim();
+  const commit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`;
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
   writeFileSync(
     join(root, 'docs/benchmarks.md'),
-    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${machine}, Node ${process.version}, Debian Chromium (headless).\n\n${table}\n\nKeystroke → committed is measured from the keydown event to the moment a read of IndexedDB (polled every 2 ms) finds the character in the autosaved draft, so it includes React's render, the autosave and the IndexedDB commit.\n\nSync: the app's real sync code (fake-indexeddb in Node) against the real server over loopback HTTP; records written on one device are pushed, then pulled into a second, empty device.\n`,
+    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${machine}, Node ${process.version}, ${chromium} (headless); the whole run took ${minutes} min. Timed figures are the median of repeated runs with their spread (min, max).\n\n${table}\n\n${NOTES.join('\n\n')}\n`,
   );
 }
 

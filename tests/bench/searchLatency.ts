@@ -1,21 +1,17 @@
-// Search latency: a generated year of `count` records on a device database (fake-indexeddb in
-// Node), the search index built from them (and reloaded from its saved copy), then 50 queries —
-// whole words and the first letters of words, as typed — timed one by one, results and
-// highlighting included.
+// Search latency of the index alone, in Node: a generated year of `count` records on a device
+// database (fake-indexeddb), the search index built from them (and reloaded from its saved
+// copy), then 50 queries — whole words and the first letters of words, as typed — timed one by
+// one, results and highlighting included. `npm run bench` measures search on the real page in
+// Chromium instead (searchInBrowser.ts, with the same queries); run this by hand to look at the
+// index without the page: `npx tsx tests/bench/searchLatency.ts [count]`.
 import 'fake-indexeddb/auto';
+import { pathToFileURL } from 'node:url';
 import { createSearchIndex } from '../../src/app/db/search/createSearchIndex';
 import { SetwiseDatabase } from '../../src/app/db/SetwiseDatabase';
 import { generateYear } from '../support/generateYear';
 import { putYear } from '../support/putYear';
+import { QUERIES } from './searchQueries';
 import { median, percentile } from './stats';
-
-const QUERIES = [
-  'phonics', 'phon', 'learning walk', 'learn', 'SENCO', 'sen', 'attendance', 'atten', 'moderation', 'moder',
-  'pupil voice', 'pup', 'behaviour', 'behav', 'transition', 'trans', 'home visit', 'hom', 'working wall', 'work',
-  'feedback', 'feed', 'INSET', 'ins', 'marking', 'mark', 'questioning', 'quest', 'lesson study', 'less',
-  'coaching conversation', 'coach', 'reading buddies', 'read', 'data drop', 'dat', 'change team', 'chan', 'Year 2', 'KS1',
-  'parents evening', 'paren', 'filmed lesson', 'film', 'went well', 'noticed', 'worried', 'pleased', 'delegation', 'diagnostic',
-];
 
 export interface SearchLatency {
   /** Records on the device (all tables of the generated year). */
@@ -63,4 +59,9 @@ export async function measureSearchLatency(count: number): Promise<SearchLatency
     db.close();
     await db.delete();
   }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await measureSearchLatency(Number(process.argv[2] ?? 10_000));
+  console.log(result);
 }

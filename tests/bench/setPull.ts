@@ -11,11 +11,16 @@ import { formatHlc } from '../../src/domain/hlc';
 import type { SyncTableName } from '../../src/domain/sync/syncTables';
 import { createAccount } from '../../src/server/auth/accounts';
 import { createServer } from '../../src/server/createServer';
-import type { StoreTarget } from '../integration/support/storeTargets';
-import { median } from './stats';
+import { postgresTarget, sqliteTarget, type StoreTarget } from '../integration/support/storeTargets';
+import { BENCH } from './benchApp';
+import { count, median, medianSpread, ms, repeat, seconds, type Rows } from './stats';
 
 const PASSWORD = 'a sensible passphrase';
 const MEMBERS = 8;
+const PUSHES = 50;
+
+export const SHARING_NOTE =
+  `Sharing: ${MEMBERS} participants of one set, their entries written straight into the server's store (half of each member's shared with the set), then over loopback HTTP one member's first pull of everything they may see (pages of 1,000), and ${PUSHES} one-entry pushes one after another (each works out the pusher's access from their memberships); each run on a new database.`;
 
 export interface SetPullTiming {
   readonly visible: number;
@@ -76,7 +81,7 @@ export async function measureSetPull(target: StoreTarget, perMember: number): Pr
     }
     const pullMs = performance.now() - pullStart;
     const pushes: number[] = [];
-    for (let i = 0; i < 50; i += 1) {
+    for (let i = 0; i < PUSHES; i += 1) {
       const fields = { occurredAt: iso, body: `Quick note ${i}`, template: 'free', responses: {}, tags: [], challengeId: null, trialId: null, measureId: null, visibility: 'set', deletedAt: null };
       const hlc = formatHlc({ wallMs: Date.now() - 1000, counter: i, node: 'benchdevice' });
       const body = { batchId: crypto.randomUUID(), deviceId: 'benchdevice', mutations: [{ mutationId: crypto.randomUUID(), table: 'logEntries', recordId: crypto.randomUUID(), fields, clocks: Object.fromEntries(Object.keys(fields).map((f) => [f, hlc])), hlc }] };
@@ -91,4 +96,29 @@ export async function measureSetPull(target: StoreTarget, perMember: number): Pr
     await store.close();
     rmSync(site, { recursive: true, force: true });
   }
+}
+
+/** The set-scale figures on SQLite, then on PostgreSQL: BENCH.runs runs each, of BENCH.records entries in all. */
+export async function sharingRows(): Promise<Rows> {
+  const perMember = Math.round(BENCH.records / MEMBERS);
+  const rows: Rows = [];
+  for (const makeTarget of [sqliteTarget, postgresTarget]) {
+    const target = makeTarget();
+    try {
+      const runs = await repeat(BENCH.runs, () => measureSetPull(target, perMember));
+      const visible = new Set(runs.map((run) => run.visible));
+      if (visible.size !== 1) throw new Error(`The member saw different numbers of records: ${[...visible].join(', ')}`);
+      rows.push([
+        `Sharing, ${target.name}: a set member's first pull of what they may see (${MEMBERS} members × ${count(perMember)} entries, half shared; ${count(runs[0]?.visible ?? 0)} records)`,
+        medianSpread(runs.map((run) => run.pullMs), seconds),
+      ]);
+      rows.push([
+        `Sharing, ${target.name}: one small push, access worked out from memberships (median of ${PUSHES} pushes per run)`,
+        medianSpread(runs.map((run) => run.pushMedianMs), ms),
+      ]);
+    } finally {
+      await target.cleanUp();
+    }
+  }
+  return rows;
 }

@@ -1,6 +1,6 @@
 // Sync throughput: N log entries written on one device are pushed to a real server over HTTP
 // (loopback) and pulled into a second, empty device. The devices run the app's real sync code
-// on fake-indexeddb in Node (the Chromium figures come with the benchmark issue).
+// on fake-indexeddb in Node.
 import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,12 @@ import { pullRemoteChanges } from '../../src/app/sync/pullRemoteChanges';
 import { pushPendingChanges } from '../../src/app/sync/pushPendingChanges';
 import { createAccount } from '../../src/server/auth/accounts';
 import { createServer } from '../../src/server/createServer';
-import type { StoreTarget } from '../integration/support/storeTargets';
+import { postgresTarget, sqliteTarget, type StoreTarget } from '../integration/support/storeTargets';
+import { BENCH } from './benchApp';
+import { count as formatCount, medianSpread, repeat, seconds, type Rows } from './stats';
+
+export const SYNC_NOTE =
+  'Sync: the app\'s real sync code (fake-indexeddb in Node) against the real server over loopback HTTP, on SQLite and on PostgreSQL; in each run a new database and two new devices: the records written on one device are pushed, then pulled into the second, empty device.';
 
 const PASSWORD = 'a sensible passphrase';
 
@@ -78,4 +83,20 @@ export async function measureSyncThroughput(target: StoreTarget, count: number):
     }
     rmSync(site, { recursive: true, force: true });
   }
+}
+
+/** Push and pull on SQLite, then on PostgreSQL: BENCH.runs runs each. */
+export async function syncRows(): Promise<Rows> {
+  const rows: Rows = [];
+  for (const makeTarget of [sqliteTarget, postgresTarget]) {
+    const target = makeTarget();
+    try {
+      const runs = await repeat(BENCH.runs, () => measureSyncThroughput(target, BENCH.records));
+      rows.push([`Sync, ${target.name}: push ${formatCount(BENCH.records)} records`, medianSpread(runs.map((run) => run.pushMs), seconds)]);
+      rows.push([`Sync, ${target.name}: pull them into a second device`, medianSpread(runs.map((run) => run.pullMs), seconds)]);
+    } finally {
+      await target.cleanUp();
+    }
+  }
+  return rows;
 }

@@ -3,96 +3,42 @@
 // on screen (its insertion into the document, plus the animation frame that paints it), and
 // to the whole year being listed (the count line shows the total).
 import type { Page } from 'playwright-core';
-import { generateYear } from '../support/generateYear';
-import { median } from './stats';
+import { newContext } from '../e2e/support/browser';
+import { BENCH, type BenchApp } from './benchApp';
+import { seedYear, waitForDatabase } from './seedDevice';
+import { count, medianSpread, repeat, type Rows } from './stats';
 
 declare global {
   interface Window {
-    __timelineRowAt?: number;
     __timelineRowPaintAt?: number;
     __timelineAllAt?: number;
   }
 }
 
+export const TIMELINE_NOTE =
+  'Timeline first render: a generated year (mostly log entries, plus the challenge, trials, measures, readings, rounds, actions and coaching) is written straight into the browser\'s IndexedDB, then /timeline is loaded again and again; measured from navigation start to the animation frame after the first item row is inserted, and to the count line showing every item.';
+
 export interface TimelineRenderTiming {
-  /** Median of the runs, in milliseconds from navigation start to the first row painted. */
-  readonly medianMs: number;
-  readonly runsMs: readonly number[];
-  /** Median time from navigation start until every item is listed and counted. */
-  readonly allMedianMs: number;
-  /** Records stored on the device. */
-  readonly records: number;
-  /** The page's own count line, e.g. "10,044 items" (a check that it read them all). */
+  /** Per load, milliseconds from navigation start to the first row painted. */
+  readonly rowMs: readonly number[];
+  /** Per load, milliseconds from navigation start until every item is listed and counted. */
+  readonly allMs: readonly number[];
+  /** The page's own count line, e.g. "10,004 items" (a check that it read them all). */
   readonly countLine: string;
 }
 
-const OWNER = 'local'; // signed out: the device's records belong to LOCAL_OWNER
-
-async function waitForDatabase(page: Page, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    // Only open it once it exists: opening a missing database would create an empty one.
-    const ready = await page.evaluate(async () => {
-      const exists = (await indexedDB.databases()).some((info) => info.name === 'setwise');
-      if (!exists) return false;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('setwise');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const hasTables = db.objectStoreNames.contains('logEntries') && db.objectStoreNames.contains('calendarEvents');
-      db.close();
-      return hasTables;
-    });
-    if (ready) return;
-    if (Date.now() > deadline) throw new Error('The app did not create its database "setwise" in time.');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/**
- * Seeds `count` generated records (a year of one participant: mostly log entries, plus the
- * challenge, revisions, trials, measures, readings, rounds, actions and coaching) into the
- * page's IndexedDB, then loads /timeline `runs` times and returns the median time to the
- * first item row.
- */
-export async function measureTimelineFirstRender(page: Page, baseURL: string, count: number, runs = 5): Promise<TimelineRenderTiming> {
+/** Seeds `records` records into the page's device, then loads /timeline `runs` times. */
+export async function measureTimelineFirstRender(page: Page, baseURL: string, records: number, runs: number): Promise<TimelineRenderTiming> {
   // Load the app once so that Dexie creates the database and its tables.
   await page.goto(`${baseURL}/`);
   await waitForDatabase(page);
+  await seedYear(page, records);
 
-  const seed = 20_260_901;
-  const extras = (await generateYear({ seed, owner: OWNER, entries: 0, photos: 0 })).total;
-  const year = await generateYear({ seed, owner: OWNER, entries: Math.max(0, count - extras), photos: 0 });
-  // No named inner functions in page.evaluate: tsx would wrap them in a helper the page lacks.
-  await page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('setwise');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      const names = Object.keys(tables).filter((name) => (tables[name] ?? []).length > 0);
-      await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction(names, 'readwrite');
-        for (const name of names) {
-          const store = transaction.objectStore(name);
-          for (const record of tables[name] ?? []) store.put(record);
-        }
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error);
-        transaction.onabort = () => reject(transaction.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, year.tables);
-
-  // Every navigation records when the first row appears, and the frame after (when it paints).
+  // Every navigation records the frame after the first row appears, and when all are counted.
   await page.addInitScript(() => {
     new MutationObserver((_mutations, observer) => {
-      if (window.__timelineRowAt === undefined && document.querySelector('.timeline__item')) {
-        window.__timelineRowAt = performance.now();
+      if (window.__timelineRowPaintAt === undefined && document.querySelector('.timeline__item')) {
+        window.__timelineRowPaintAt = Number.NaN;
         requestAnimationFrame(() => {
           window.__timelineRowPaintAt = performance.now();
         });
@@ -104,18 +50,25 @@ export async function measureTimelineFirstRender(page: Page, baseURL: string, co
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
 
-  const runsMs: number[] = [];
-  const allMs: number[] = [];
   let countLine = '';
-  for (let run = 0; run < runs; run += 1) {
+  const loads = await repeat(runs, async () => {
     await page.goto(`${baseURL}/timeline`);
-    await page.waitForFunction(() => window.__timelineRowPaintAt !== undefined && window.__timelineAllAt !== undefined, undefined, {
-      timeout: 60_000,
-    });
-    const [rowMs, everyMs] = await page.evaluate(() => [window.__timelineRowPaintAt ?? Number.NaN, window.__timelineAllAt ?? Number.NaN]);
-    runsMs.push(rowMs as number);
-    allMs.push(everyMs as number);
+    await page.waitForFunction(() => (window.__timelineRowPaintAt ?? Number.NaN) >= 0 && window.__timelineAllAt !== undefined, undefined, { timeout: 60_000 });
     countLine = (await page.locator('.timeline__count').textContent()) ?? '';
+    return page.evaluate(() => [window.__timelineRowPaintAt ?? Number.NaN, window.__timelineAllAt ?? Number.NaN] as const);
+  });
+  return { rowMs: loads.map(([row]) => row), allMs: loads.map(([, all]) => all), countLine };
+}
+
+export async function timelineRows(app: BenchApp): Promise<Rows> {
+  const context = await newContext(app.browser);
+  try {
+    const timing = await measureTimelineFirstRender(await context.newPage(), app.baseURL, BENCH.records, BENCH.runs);
+    return [
+      [`Timeline first render, ${count(BENCH.records)} records (Chromium): first row painted`, medianSpread(timing.rowMs, undefined, 'loads')],
+      [`Timeline: all ${timing.countLine} listed`, medianSpread(timing.allMs, undefined, 'loads')],
+    ];
+  } finally {
+    await context.close();
   }
-  return { medianMs: median(runsMs), runsMs, allMedianMs: median(allMs), records: year.total, countLine };
 }
