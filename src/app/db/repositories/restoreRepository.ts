@@ -151,27 +151,41 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 /**
- * An outbox row holding the whole record (every stamped field with its own stamp), replacing
- * the record's unsent rows, as enqueueWholeRecords does; the long-text bases of the replaced
- * rows are kept, so an edit here still counts as concurrent with one elsewhere.
+ * Outbox rows holding each whole record (every stamped field with its own stamp), replacing
+ * the records' unsent rows, as enqueueWholeRecords does; the long-text bases of the replaced
+ * rows are kept, so an edit here still counts as concurrent with one elsewhere. One read and
+ * two bulk writes for the lot: per-record requests made restoring a year take many seconds.
  * Must run in a transaction over the outbox.
  */
-async function queueWholeRecord(db: SetwiseDatabase, table: OwnWritingTable, record: SyncedRecord, now: Date): Promise<void> {
-  const fields: Record<string, unknown> = {};
-  const clocks: Record<string, string> = {};
-  for (const [field, clock] of Object.entries(record.clocks)) {
-    if (IDENTITY_FIELDS.has(field) || field === 'updatedAt' || !(field in record)) continue;
-    fields[field] = (record as Record<string, unknown>)[field];
-    clocks[field] = clock;
+async function queueWholeRecords(db: SetwiseDatabase, table: OwnWritingTable, records: readonly SyncedRecord[], now: Date): Promise<void> {
+  if (records.length === 0) return;
+  const unsentByRecord = new Map<string, OutboxRow[]>();
+  const existing = await db.outbox.where('recordId').anyOf(records.map((record) => record.id)).toArray();
+  for (const row of existing.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
+    if (row.pushStartedAt || row.table !== table) continue;
+    unsentByRecord.set(row.recordId, [...(unsentByRecord.get(row.recordId) ?? []), row]);
   }
-  if (Object.keys(fields).length === 0) return;
-  const unsent = (await db.outbox.where('recordId').equals(record.id).sortBy('seq')).filter((row) => !row.pushStartedAt && row.table === table);
-  const bases: Record<string, string> = {};
-  for (const row of unsent) for (const [field, base] of Object.entries(row.bases ?? {})) if (!(field in bases)) bases[field] = base;
-  await db.outbox.bulkDelete(unsent.map((row) => row.seq as number));
-  const hlc = Object.values(clocks).sort().at(-1) as string;
-  const row: OutboxRow = { mutationId: newId(), table, recordId: record.id, hlc, fields, clocks, createdAt: now.toISOString() };
-  await db.outbox.add(Object.keys(bases).length > 0 ? { ...row, bases } : row);
+  const replaced: number[] = [];
+  const rows: OutboxRow[] = [];
+  for (const record of records) {
+    const fields: Record<string, unknown> = {};
+    const clocks: Record<string, string> = {};
+    for (const [field, clock] of Object.entries(record.clocks)) {
+      if (IDENTITY_FIELDS.has(field) || field === 'updatedAt' || !(field in record)) continue;
+      fields[field] = (record as Record<string, unknown>)[field];
+      clocks[field] = clock;
+    }
+    if (Object.keys(fields).length === 0) continue;
+    const unsent = unsentByRecord.get(record.id) ?? [];
+    const bases: Record<string, string> = {};
+    for (const row of unsent) for (const [field, base] of Object.entries(row.bases ?? {})) if (!(field in bases)) bases[field] = base;
+    replaced.push(...unsent.map((row) => row.seq as number));
+    const hlc = Object.values(clocks).sort().at(-1) as string;
+    const row: OutboxRow = { mutationId: newId(), table, recordId: record.id, hlc, fields, clocks, createdAt: now.toISOString() };
+    rows.push(Object.keys(bases).length > 0 ? { ...row, bases } : row);
+  }
+  await db.outbox.bulkDelete(replaced);
+  await db.outbox.bulkAdd(rows);
 }
 
 function latestStamp(record: SyncedRecord, latest: string): string {
@@ -251,6 +265,7 @@ export function createRestoreRepository(db: SetwiseDatabase) {
           const chunk = records.slice(start, start + CHUNK);
           await db.transaction('rw', [store, db.outbox], async () => {
             const here = await store.bulkGet(chunk.map((record) => record.id));
+            const changed: SyncedRecord[] = [];
             for (const [index, record] of chunk.entries()) {
               const current = here[index];
               if (current && current.owner !== me && current.owner !== LOCAL_OWNER) {
@@ -263,12 +278,13 @@ export function createRestoreRepository(db: SetwiseDatabase) {
                 unchanged += 1;
                 continue;
               }
-              await store.put(next);
-              await queueWholeRecord(db, table, next, now);
+              changed.push(next);
               latest = latestStamp(next, latest);
               if (current) updated += 1;
               else added += 1;
             }
+            await store.bulkPut(changed);
+            await queueWholeRecords(db, table, changed, now);
           });
         }
       }
