@@ -23,6 +23,26 @@ export interface StoredRecord {
   readonly seq: number;
 }
 
+/** Which record: its table and id. */
+export interface RecordKey {
+  readonly table: SyncTableName;
+  readonly id: string;
+}
+
+/** A stored record with its audience tokens, as `getRecordsWithAudience` reads them. */
+export interface RecordWithAudience extends StoredRecord {
+  /** Sorted by UTF-16 code unit (JavaScript's default sort), whatever the database's collation. */
+  readonly audience: readonly string[];
+}
+
+/** The arguments of one `putRecord` call, for `putRecords`. */
+export interface RecordWrite extends RecordKey {
+  readonly owner: string;
+  readonly doc: Record<string, unknown>;
+  /** Default: the owner's token only, as in putRecord. */
+  readonly audience?: readonly string[];
+}
+
 /** A token taken away from a record: devices holding that token must drop the record. */
 export interface Revocation {
   readonly table: SyncTableName;
@@ -80,6 +100,20 @@ export interface StoreTransaction {
    * revocations (index tokens, "about:"/"blob:", are not: nobody holds them).
    */
   putRecord(table: SyncTableName, id: string, owner: string, doc: Record<string, unknown>, audience?: readonly string[]): Promise<number>;
+  /**
+   * Many putRecord calls in as few statements as the adapter can (a push writes up to hundreds
+   * of records; one round trip each dominated a push on PostgreSQL — decision 015). The result
+   * is exactly that of calling putRecord for each write in turn: each write gets its own new
+   * seq, in the order given, with the revocations it causes right after it (in token order),
+   * worked out against the audience the writes before it left; a record written twice ends
+   * with the last write. Returns each write's seq, in order.
+   */
+  putRecords(writes: readonly RecordWrite[]): Promise<number[]>;
+  /**
+   * The stored records among `keys`, each with its audience, in one read where the adapter
+   * can. Keys with no record are left out; duplicates are read once.
+   */
+  getRecordsWithAudience(keys: readonly RecordKey[]): Promise<RecordWithAudience[]>;
   /** The record's audience tokens ([] when there is no such record). */
   getAudience(table: SyncTableName, id: string): Promise<string[]>;
   /** Records carrying `token` (of `table`, or all tables), e.g. the comments and photos of one entry. */

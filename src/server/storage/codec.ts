@@ -10,6 +10,7 @@ import {
   ROLES,
   UnstorableJsonError,
   type Invitation,
+  type RecordKey,
   type Revocation,
   type Role,
   type Session,
@@ -78,7 +79,8 @@ function jsonObject(row: Row, column: string): Record<string, unknown> {
 // surrogate range only matches halves that stand alone.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
-function assertStorable(value: unknown, path: string): void {
+/** Throws UnstorableJsonError when `value` holds what PostgreSQL's jsonb cannot (see encodeJson). */
+export function assertStorable(value: unknown, path: string): void {
   if (typeof value === 'string') {
     if (value.includes('\u0000') || LONE_SURROGATE.test(value)) {
       throw new UnstorableJsonError(`${path} contains a NUL character or a broken UTF-16 surrogate.`);
@@ -245,4 +247,25 @@ export function revokedOnDelete(owner: string, audience: readonly string[]): str
 export function removedReaderTokens(before: readonly string[], after: readonly string[]): string[] {
   const kept = new Set(after);
   return before.filter((token) => !kept.has(token) && !isIndexToken(token));
+}
+
+/** A map key for a record: "table/id" (table names have no "/", so keys of different records differ). */
+export function recordKey(key: RecordKey): string {
+  return `${key.table}/${key.id}`;
+}
+
+/** `keys` without repeats, in first-seen order. */
+export function uniqueKeys<K extends RecordKey>(keys: readonly K[]): K[] {
+  const seen = new Map<string, K>();
+  for (const key of keys) if (!seen.has(recordKey(key))) seen.set(recordKey(key), key);
+  return [...seen.values()];
+}
+
+/**
+ * Tokens in UTF-16 code-unit order (a copy): the order revocations of one write take their
+ * seqs in, on both adapters. Tokens are built from record and user ids (ASCII), where this is
+ * also the databases' byte order (SQLite's BINARY, PostgreSQL's "C").
+ */
+export function sortedTokens(tokens: readonly string[]): string[] {
+  return [...tokens].sort();
 }

@@ -16,7 +16,8 @@ import {
   toStoredRecord,
   type Row,
 } from './codec';
-import type { DeletedRecord, StoredRecord, StoreTransaction } from './Store';
+import { readRecordsWithAudience, writeRecords } from './postgresRecordBatch';
+import type { DeletedRecord, RecordKey, RecordWithAudience, RecordWrite, StoredRecord, StoreTransaction } from './Store';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -63,6 +64,8 @@ export class PostgresTransaction implements StoreTransaction {
     // The kept and lost rows are disjoint, so no row is touched twice in the statement.
     // nextval is called under the writer lock (see transaction()), so allocation order is
     // commit order. A rolled-back transaction leaves a gap in seqs; gaps are harmless.
+    // Revocations take their seqs in token order (byte order, whatever the collation), as
+    // putRecords and the SQLite adapter give them, so the adapters agree seq for seq.
     return scalar(
       this.client,
       `WITH rec AS (
@@ -76,11 +79,26 @@ export class PostgresTransaction implements StoreTransaction {
          ON CONFLICT (table_name, id, token) DO UPDATE SET seq = EXCLUDED.seq
        ), revoked AS (
          INSERT INTO revocations (seq, table_name, id, token)
-         SELECT nextval('record_seq'), $1, $2, token FROM gone WHERE NOT (token LIKE ANY($6::text[]))
+         SELECT nextval('record_seq'), $1, $2, token
+         FROM (SELECT token FROM gone WHERE NOT (token LIKE ANY($6::text[])) ORDER BY token COLLATE "C") AS lost
        )
        SELECT seq AS value FROM rec`,
       [table, id, owner, encodeJson(doc, `${table} ${id}`), tokens, INDEX_PREFIXES.map((prefix) => `${prefix}%`)],
     );
+  }
+
+  async putRecords(writes: readonly RecordWrite[]): Promise<number[]> {
+    assertOpen(this.finished);
+    // One write (a push of one record, the usual case): putRecord is the same in one round
+    // trip, working out revocations in SQL, where writeRecords reads the audiences first.
+    const [only] = writes;
+    if (only && writes.length === 1) return [await this.putRecord(only.table, only.id, only.owner, only.doc, only.audience)];
+    return writeRecords(this.client, writes);
+  }
+
+  async getRecordsWithAudience(keys: readonly RecordKey[]): Promise<RecordWithAudience[]> {
+    assertOpen(this.finished);
+    return readRecordsWithAudience(this.client, keys);
   }
 
   async getAudience(table: SyncTableName, id: string): Promise<string[]> {

@@ -11,12 +11,14 @@ import {
   normaliseAudience,
   removedReaderTokens,
   revokedOnDelete,
+  sortedTokens,
   syncTable,
   text,
   toIso,
   toStoredRecord,
+  uniqueKeys,
 } from './codec';
-import type { DeletedRecord, StoredRecord, StoreTransaction } from './Store';
+import type { DeletedRecord, RecordKey, RecordWithAudience, RecordWrite, StoredRecord, StoreTransaction } from './Store';
 
 export class SqliteTransaction implements StoreTransaction {
   finished = false;
@@ -64,6 +66,24 @@ export class SqliteTransaction implements StoreTransaction {
     const revoke = this.prepare('INSERT INTO revocations (seq, table_name, id, token) VALUES (?, ?, ?, ?)');
     for (const token of removedReaderTokens(before, tokens)) revoke.run(this.nextSeq(), table, id, token);
     return seq;
+  }
+
+  /** SQLite is in-process, so there are no round trips to save: one putRecord after another is the contract itself. */
+  async putRecords(writes: readonly RecordWrite[]): Promise<number[]> {
+    assertOpen(this.finished);
+    const seqs: number[] = [];
+    for (const write of writes) seqs.push(await this.putRecord(write.table, write.id, write.owner, write.doc, write.audience));
+    return seqs;
+  }
+
+  async getRecordsWithAudience(keys: readonly RecordKey[]): Promise<RecordWithAudience[]> {
+    assertOpen(this.finished);
+    const found: RecordWithAudience[] = [];
+    for (const key of uniqueKeys(keys)) {
+      const record = await this.getRecord(key.table, key.id);
+      if (record) found.push({ ...record, audience: sortedTokens(await this.getAudience(key.table, key.id)) });
+    }
+    return found;
   }
 
   async getAudience(table: SyncTableName, id: string): Promise<string[]> {
