@@ -8,21 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { assertChromiumInstalled, CHROMIUM_PATH, waitForServiceWorker } from '../e2e/support/browser';
+import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH, waitForServiceWorker } from '../e2e/support/browser';
 import { BENCH, type BenchApp } from './benchApp';
 import { median, medianSpread, ms, repeat, type Rows } from './stats';
 
-// The flags of launchBrowser (tests/e2e/support/browser.ts): headless, no sandbox, no traffic of its own.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The flags of launchBrowser: headless, no sandbox, no traffic of its own.
+const CHROMIUM_FLAGS = CHROMIUM_ARGS;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 
 export const LIGHTHOUSE_NOTE =

@@ -1,6 +1,7 @@
 import { newId } from '../../domain/ids';
-import { IDENTITY_FIELDS, LOCAL_OWNER, type SyncedRecord } from '../../domain/syncedRecord';
+import { LOCAL_OWNER, type SyncedRecord } from '../../domain/syncedRecord';
 import { SYNCED_TABLES, type SetwiseDatabase } from './SetwiseDatabase';
+import { wholeRecordChange } from './wholeRecordChange';
 
 /**
  * Puts every record on this device into the outbox in full: every stamped field with its own
@@ -19,18 +20,11 @@ export async function enqueueWholeRecords(db: SetwiseDatabase, now: Date, onlyOw
     for (const record of records) {
       // Others' records (a set's meeting notes) are theirs to restore; pushing them would be refused.
       if (onlyOwnedBy !== undefined && record.owner !== onlyOwnedBy && record.owner !== LOCAL_OWNER) continue;
-      const fields: Record<string, unknown> = {};
-      const clocks: Record<string, string> = {};
-      for (const [field, clock] of Object.entries(record.clocks)) {
-        if (IDENTITY_FIELDS.has(field) || field === 'updatedAt' || !(field in record)) continue;
-        fields[field] = (record as Record<string, unknown>)[field];
-        clocks[field] = clock;
-      }
-      if (Object.keys(fields).length === 0) continue;
+      const change = wholeRecordChange(record);
+      if (!change) continue;
       const unsent = (await db.outbox.where('recordId').equals(record.id).toArray()).filter((row) => !row.pushStartedAt);
       await db.outbox.bulkDelete(unsent.map((row) => row.seq as number));
-      const hlc = Object.values(clocks).sort().at(-1) as string;
-      await db.outbox.add({ mutationId: newId(), table, recordId: record.id, hlc, fields, clocks, createdAt: now.toISOString() });
+      await db.outbox.add({ mutationId: newId(), table, recordId: record.id, ...change, createdAt: now.toISOString() });
       count += 1;
     }
   }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { ChangePasscodeForm } from './ChangePasscodeForm';
-import { IDLE_MINUTE_CHOICES } from '../db/encryption/passcodeLockSettings';
+import { IDLE_HINT, IdleMinuteOptions } from './IdleMinutesSelect';
 import { describedBy, Field } from '../ui/Field';
 import { useLockController } from './LockContext';
 import { RemovePasscodeForm } from './RemovePasscodeForm';
@@ -25,7 +25,7 @@ export function PasscodeSection() {
     setNotice(message);
   };
   const hasPasscode = status === 'unlocked';
-  const idleHint = 'Also when Setwise has been in the background, or the tablet asleep, for that long.';
+  const idleHint = IDLE_HINT;
 
   return (
     <section aria-labelledby={`${id}-heading`} className="card">
@@ -48,11 +48,7 @@ export function PasscodeSection() {
               value={idleMinutes}
               onChange={(event) => void controller.setIdleMinutes(Number(event.target.value)).then(() => setNotice('Saved.'))}
             >
-              {IDLE_MINUTE_CHOICES.map((minutes) => (
-                <option key={minutes} value={minutes}>
-                  {minutes === 1 ? '1 minute' : `${minutes} minutes`} without use
-                </option>
-              ))}
+              <IdleMinuteOptions />
             </select>
           </Field>
           {open === 'change' ? <ChangePasscodeForm controller={controller} onDone={done('Your passcode has been changed.')} /> : null}

@@ -8,7 +8,7 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 // Flags keep the browser headless, sandbox-free (CI runs as root) and quiet: no background
 // network traffic, so "offline" in a test really means only our server is involved.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

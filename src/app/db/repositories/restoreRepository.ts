@@ -13,9 +13,10 @@ import { newId } from '../../../domain/ids';
 import { mergeRecord } from '../../../domain/mergeRecord';
 import type { OwnWritingTable } from '../../../domain/sync/ownWritingTables';
 import { SYNC_TABLE_SCHEMAS } from '../../../domain/sync/syncTables';
-import { IDENTITY_FIELDS, isLive, LOCAL_OWNER, type SyncedRecord } from '../../../domain/syncedRecord';
+import { isLive, LOCAL_OWNER, type SyncedRecord } from '../../../domain/syncedRecord';
 import { getDeviceId, getOwner } from '../deviceClock';
 import { photoBlobRow } from '../photoBlobRow';
+import { wholeRecordChange } from '../wholeRecordChange';
 import type { OutboxRow, PhotoBlobRow } from '../rows';
 import type { SetwiseDatabase } from '../SetwiseDatabase';
 
@@ -168,20 +169,13 @@ async function queueWholeRecords(db: SetwiseDatabase, table: OwnWritingTable, re
   const replaced: number[] = [];
   const rows: OutboxRow[] = [];
   for (const record of records) {
-    const fields: Record<string, unknown> = {};
-    const clocks: Record<string, string> = {};
-    for (const [field, clock] of Object.entries(record.clocks)) {
-      if (IDENTITY_FIELDS.has(field) || field === 'updatedAt' || !(field in record)) continue;
-      fields[field] = (record as Record<string, unknown>)[field];
-      clocks[field] = clock;
-    }
-    if (Object.keys(fields).length === 0) continue;
+    const change = wholeRecordChange(record);
+    if (!change) continue;
     const unsent = unsentByRecord.get(record.id) ?? [];
     const bases: Record<string, string> = {};
     for (const row of unsent) for (const [field, base] of Object.entries(row.bases ?? {})) if (!(field in bases)) bases[field] = base;
     replaced.push(...unsent.map((row) => row.seq as number));
-    const hlc = Object.values(clocks).sort().at(-1) as string;
-    const row: OutboxRow = { mutationId: newId(), table, recordId: record.id, hlc, fields, clocks, createdAt: now.toISOString() };
+    const row: OutboxRow = { mutationId: newId(), table, recordId: record.id, ...change, createdAt: now.toISOString() };
     rows.push(Object.keys(bases).length > 0 ? { ...row, bases } : row);
   }
   await db.outbox.bulkDelete(replaced);
