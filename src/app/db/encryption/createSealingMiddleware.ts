@@ -49,22 +49,43 @@ function sealingTable(table: DBCoreTable, keyring: DeviceKeyring): DBCoreTable {
     const token = blindIndexValue(range.lower, keys.blindKey);
     return { ...range, lower: token, upper: token };
   };
-  // Dexie may read a cursor's value more than once per step: open each position once.
+  // In a browser Dexie's cursor is the native IDBCursor with Dexie's additions, so its own
+  // getters and methods (key, continue, advance…) must be called on it, never on a wrapper
+  // ("Illegal invocation"): every member is delegated explicitly. Dexie may read the value
+  // more than once per step: each position is opened once.
   const openCursor = (cursor: DBCoreCursor): DBCoreCursor => {
     let lastStored: unknown = undefined;
     let lastOpened: unknown = undefined;
-    return Object.create(cursor, {
-      value: {
-        get: () => {
-          const stored: unknown = cursor.value;
-          if (stored !== lastStored) {
-            lastStored = stored;
-            lastOpened = open(stored);
-          }
-          return lastOpened;
-        },
+    const wrapped: DBCoreCursor = {
+      get trans() {
+        return cursor.trans;
       },
-    }) as DBCoreCursor;
+      get key(): unknown {
+        return cursor.key;
+      },
+      get primaryKey(): unknown {
+        return cursor.primaryKey;
+      },
+      get done() {
+        return cursor.done;
+      },
+      get value(): unknown {
+        const stored: unknown = cursor.value;
+        if (stored !== lastStored) {
+          lastStored = stored;
+          lastOpened = open(stored);
+        }
+        return lastOpened;
+      },
+      continue: (key?: unknown) => cursor.continue(key),
+      continuePrimaryKey: (key: unknown, primaryKey: unknown) => cursor.continuePrimaryKey(key, primaryKey),
+      advance: (count: number) => cursor.advance(count),
+      start: (onNext: () => void) => cursor.start(onNext),
+      stop: (value?: unknown) => cursor.stop(value),
+      next: () => cursor.next().then(() => wrapped),
+      fail: (error: Error) => cursor.fail(error),
+    };
+    return wrapped;
   };
 
   return {
