@@ -24,6 +24,8 @@ async function seedChallengeAndEntry(target: Page) {
   await target.getByLabel('The issue or concern, in your own words').fill('High staff turnover in the phase.');
   await target.getByRole('button', { name: 'Save my challenge' }).click();
   await target.getByRole('heading', { name: 'My challenge' }).waitFor();
+  // The saved challenge as the page shows it from the device, before this page is left.
+  await target.getByText(/^Last changed/).first().waitFor();
   await target.goto(`${baseURL}/journal/new`);
   await target.getByLabel('What happened?').fill('Met the new Year 3 teacher; agreed a buddy.');
   await target.getByLabel('What happened?').press('Tab');
